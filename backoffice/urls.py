@@ -1,0 +1,19 @@
+from django.urls import path
+
+from backoffice import views
+
+app_name = "backoffice"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("registratura/", views.clerk_queue, name="clerk-queue"),
+    path("departament/", views.department_queue, name="department-queue"),
+    path("lucrul-meu/", views.my_work, name="my-work"),
+    path("sesizari/<int:pk>/", views.report_detail, name="report"),
+    path("sesizari/<int:pk>/publica/", views.report_publish, name="report-publish"),
+    path("sesizari/<int:pk>/respinge/", views.report_reject, name="report-reject"),
+    path("sesizari/<int:pk>/aloca/", views.report_assign, name="report-assign"),
+    path("sesizari/<int:pk>/nota/", views.report_note, name="report-note"),
+    path("sesizari/<int:pk>/rezolutie/", views.report_resolve, name="report-resolve"),
+    path("foto/<uuid:token>/original/", views.photo_original, name="photo-original"),
+]

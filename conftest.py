@@ -1,0 +1,118 @@
+"""Personas shared by every test: one institution and the people in it."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.gis.geos import Point
+
+from institutions.models import Role
+from tests.factories import (
+    CategoryFactory,
+    DepartmentFactory,
+    InstitutionFactory,
+    MembershipFactory,
+    RoutingRuleFactory,
+    UserFactory,
+)
+
+SHARED_DATA = Path(__file__).resolve().parent.parent / "shared" / "data"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The shared test data, or a skip saying it is missing."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"the shared test data is not at {SHARED_DATA}")
+    return SHARED_DATA
+
+
+@pytest.fixture
+def institution(db):
+    return InstitutionFactory(slug="cluj-napoca")
+
+
+@pytest.fixture
+def roads(institution):
+    return DepartmentFactory(institution=institution, name="Direcția Tehnică")
+
+
+@pytest.fixture
+def green_spaces(institution):
+    return DepartmentFactory(
+        institution=institution, name="Direcția Ecologie Urbană și Spații Verzi"
+    )
+
+
+@pytest.fixture
+def potholes(institution, roads):
+    category = CategoryFactory(
+        institution=institution, name="Străzi/Alei/Trotuare/Poduri"
+    )
+    RoutingRuleFactory(category=category, institution=institution, department=roads)
+    return category
+
+
+@pytest.fixture
+def parks(institution, green_spaces):
+    category = CategoryFactory(institution=institution, name="Spații verzi/Parcuri")
+    RoutingRuleFactory(
+        category=category, institution=institution, department=green_spaces
+    )
+    return category
+
+
+@pytest.fixture
+def citizen(db):
+    return UserFactory(
+        email="ana.ionescu@example.ro", full_name="Ana Ionescu", phone="+40744555666"
+    )
+
+
+@pytest.fixture
+def other_citizen(db):
+    return UserFactory(email="mihai.pop@example.ro", full_name="Mihai Pop")
+
+
+@pytest.fixture
+def clerk(institution):
+    return MembershipFactory(
+        institution=institution,
+        role=Role.CLERK,
+        user=UserFactory(email="registratura@example.ro", full_name="Elena Clerk"),
+    ).user
+
+
+@pytest.fixture
+def head(institution, roads):
+    return MembershipFactory(
+        institution=institution,
+        role=Role.HEAD,
+        department=roads,
+        user=UserFactory(email="sef.tehnic@example.ro", full_name="Radu Șef"),
+    ).user
+
+
+@pytest.fixture
+def staff(institution, roads):
+    return MembershipFactory(
+        institution=institution,
+        role=Role.STAFF,
+        department=roads,
+        user=UserFactory(email="responsabil@example.ro", full_name="Dan Tehnic"),
+    ).user
+
+
+@pytest.fixture
+def green_head(institution, green_spaces):
+    return MembershipFactory(
+        institution=institution,
+        role=Role.HEAD,
+        department=green_spaces,
+        user=UserFactory(email="sef.verde@example.ro", full_name="Maria Verde"),
+    ).user
+
+
+@pytest.fixture
+def place() -> Point:
+    """Piața Unirii, inside the territory."""
+    return Point(23.5899, 46.7694, srid=4326)

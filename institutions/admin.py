@@ -1,0 +1,120 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from leaflet.admin import LeafletGeoAdmin
+
+from institutions.models import (
+    Category,
+    Department,
+    Institution,
+    Membership,
+    RoutingRule,
+    Street,
+)
+
+
+class DepartmentInline(admin.TabularInline):
+    model = Department
+    extra = 0
+    fields = ["name", "kind", "email", "is_active"]
+
+
+@admin.register(Institution)
+class InstitutionAdmin(LeafletGeoAdmin):
+    list_display = ["name", "slug", "domain", "answer_term_days"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [DepartmentInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "domain", "answer_term_days"]}),
+        (
+            _("Branding"),
+            {
+                "fields": [
+                    "logo",
+                    "main_colour",
+                    "email_sender",
+                    "contact_email",
+                    "contact_phone",
+                    "contact_address",
+                ]
+            },
+        ),
+        (
+            _("Map"),
+            {
+                "fields": [
+                    "boundary",
+                    "map_centre",
+                    "map_zoom",
+                    "tile_url",
+                    "tile_attribution",
+                ]
+            },
+        ),
+    ]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+    fields = ["user", "role"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "institution", "email", "is_active"]
+    list_filter = ["institution", "kind", "is_active"]
+    search_fields = ["name"]
+    inlines = [MembershipInline]
+
+    def save_formset(self, request, form, formset, change):
+        # Memberships added on a department page belong to its institution.
+        for membership in formset.save(commit=False):
+            membership.institution = form.instance.institution
+            membership.save()
+        formset.save_m2m()
+        for removed in formset.deleted_objects:
+            removed.delete()
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "department", "institution"]
+    list_filter = ["institution", "role", "department"]
+    search_fields = ["user__email", "user__full_name"]
+    autocomplete_fields = ["user"]
+
+
+class RoutingRuleInline(admin.StackedInline):
+    model = RoutingRule
+    extra = 0
+    fields = ["department"]
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "icon", "institution", "is_active", "position"]
+    list_editable = ["is_active", "position"]
+    list_filter = ["institution", "is_active"]
+    search_fields = ["name"]
+    inlines = [RoutingRuleInline]
+
+    def save_formset(self, request, form, formset, change):
+        for rule in formset.save(commit=False):
+            rule.institution = form.instance.institution
+            rule.save()
+        for removed in formset.deleted_objects:
+            removed.delete()
+
+
+@admin.register(RoutingRule)
+class RoutingRuleAdmin(admin.ModelAdmin):
+    list_display = ["category", "department", "institution"]
+    list_filter = ["institution", "department"]
+
+
+@admin.register(Street)
+class StreetAdmin(LeafletGeoAdmin):
+    list_display = ["name", "institution"]
+    list_filter = ["institution"]
+    search_fields = ["name"]

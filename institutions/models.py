@@ -1,0 +1,271 @@
+from django.conf import settings
+from django.contrib.gis.db import models
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from moderation.text import fold
+
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+
+colour_validator = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB, for example #1d4e89.")
+)
+
+
+class Institution(models.Model):
+    """A city hall, a commune or a county council that answers reports."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), unique=True)
+    domain = models.CharField(
+        _("domain"),
+        max_length=200,
+        blank=True,
+        help_text=_("The host name its public site is served on, if its own."),
+    )
+    logo = models.ImageField(_("logo"), upload_to="branding/", blank=True)
+    main_colour = models.CharField(
+        _("main colour"),
+        max_length=7,
+        default="#1d4e89",
+        validators=[colour_validator],
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_address = models.CharField(_("address"), max_length=300, blank=True)
+    email_sender = models.CharField(
+        _("e-mail sender"),
+        max_length=200,
+        blank=True,
+        help_text=_('As it appears in messages: "Primăria X <sesizari@x.ro>".'),
+    )
+    boundary = models.MultiPolygonField(
+        _("territory boundary"),
+        srid=4326,
+        null=True,
+        blank=True,
+        help_text=_("Reports outside it are refused."),
+    )
+    map_centre = models.PointField(_("map centre"), srid=4326)
+    map_zoom = models.PositiveSmallIntegerField(
+        _("map zoom"),
+        default=13,
+        validators=[MinValueValidator(3), MaxValueValidator(19)],
+    )
+    tile_url = models.CharField(
+        _("map tiles URL"),
+        max_length=300,
+        blank=True,
+        default=OSM_TILES,
+        help_text=_("Empty: the map is drawn without a background."),
+    )
+    tile_attribution = models.CharField(
+        _("map tiles attribution"), max_length=300, blank=True, default=OSM_ATTRIBUTION
+    )
+    answer_term_days = models.PositiveSmallIntegerField(
+        _("answer term (days)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text=_("OG 27/2002: 30 days from registration."),
+    )
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def contains(self, point) -> bool:
+        return self.boundary is None or self.boundary.contains(point)
+
+
+class Department(models.Model):
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", pgettext_lazy("department kind", "Department")
+        OPERATOR = "operator", pgettext_lazy("department kind", "Operator")
+
+    institution = models.ForeignKey(
+        Institution,
+        on_delete=models.CASCADE,
+        related_name="departments",
+        verbose_name=_("institution"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=Kind.choices, default=Kind.DEPARTMENT
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("department or operator")
+        verbose_name_plural = _("departments and operators")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "name"], name="department_unique_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    CLERK = "clerk", pgettext_lazy("role", "Registry clerk")
+    HEAD = "head", pgettext_lazy("role", "Department head")
+    STAFF = "staff", pgettext_lazy("role", "Staff member")
+    ADMIN = "admin", pgettext_lazy("role", "Administrator")
+    VIEWER = "viewer", pgettext_lazy("role", "Viewer")
+
+
+DEPARTMENT_ROLES = (Role.HEAD, Role.STAFF)
+
+
+class Membership(models.Model):
+    """A user's role in an institution, and for heads and staff, a department."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    institution = models.ForeignKey(
+        Institution,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("institution"),
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("department"),
+    )
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "institution", "role", "department"],
+                name="membership_unique",
+                nulls_distinct=False,
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=DEPARTMENT_ROLES, department__isnull=False)
+                | (~Q(role__in=DEPARTMENT_ROLES) & Q(department__isnull=True)),
+                name="membership_department_matches_role",
+                violation_error_message=_(
+                    "Heads and staff belong to a department; other roles do not."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.department or self.institution
+        return f"{self.user} – {self.get_role_display()} ({where})"
+
+
+class Category(models.Model):
+    institution = models.ForeignKey(
+        Institution,
+        on_delete=models.CASCADE,
+        related_name="categories",
+        verbose_name=_("institution"),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Shown to citizens when they choose the category."),
+    )
+    colour = models.CharField(
+        _("colour"), max_length=7, default="#1d4e89", validators=[colour_validator]
+    )
+    icon = models.CharField(
+        _("icon"),
+        max_length=4,
+        blank=True,
+        help_text=_("One symbol shown beside the name, for example 💡."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "name"], name="category_unique_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RoutingRule(models.Model):
+    """Which department or operator receives the reports of a category."""
+
+    institution = models.ForeignKey(
+        Institution,
+        on_delete=models.CASCADE,
+        related_name="routing_rules",
+        verbose_name=_("institution"),
+    )
+    category = models.OneToOneField(
+        Category,
+        on_delete=models.CASCADE,
+        related_name="routing_rule",
+        verbose_name=_("category"),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.CASCADE,
+        related_name="routing_rules",
+        verbose_name=_("department or operator"),
+    )
+
+    class Meta:
+        verbose_name = _("routing rule")
+        verbose_name_plural = _("routing table")
+
+    def __str__(self) -> str:
+        return f"{self.category} → {self.department}"
+
+
+class Street(models.Model):
+    """A street of the territory: the geocoder of last resort."""
+
+    institution = models.ForeignKey(
+        Institution,
+        on_delete=models.CASCADE,
+        related_name="streets",
+        verbose_name=_("institution"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    folded_name = models.CharField(max_length=200, editable=False, db_index=True)
+    location = models.PointField(_("location"), srid=4326)
+
+    class Meta:
+        verbose_name = _("street")
+        verbose_name_plural = _("streets")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.folded_name = fold(self.name)
+        super().save(*args, **kwargs)

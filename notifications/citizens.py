@@ -1,0 +1,56 @@
+"""E-mails that tell citizens what happened to their reports."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from notifications.outbox import queue_message
+
+# Translators: e-mail subjects; {number} is the registry number.
+SUBJECTS = {
+    "registered": gettext_noop("Your report was registered with number {number}"),
+    "published": gettext_noop("Your report {number} is published"),
+    "rejected": gettext_noop("Your report {number} was rejected"),
+    "resolved": gettext_noop("Your report {number} has an answer"),
+}
+
+
+def notify_citizen(report, kind: str, *, text: str = "") -> None:
+    """Queue the e-mail telling the report's author of a step of its life."""
+    institution = report.institution
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "kind": kind,
+            "report": report,
+            "institution": institution,
+            "citizen": report.author,
+            "text": text,
+            "link": settings.SITE_URL
+            + reverse("reports:mine-detail", args=[report.pk]),
+        }
+        subject = _(SUBJECTS[kind]).format(number=report.registry_number or report.pk)
+        body = render_to_string("notifications/report_email.txt", context)
+        html = render_to_string("notifications/report_email.html", context)
+
+    message = EmailMultiAlternatives(
+        subject=f"{institution.name}: {subject}",
+        body=body,
+        from_email=institution.email_sender or settings.DEFAULT_FROM_EMAIL,
+        to=[report.author.email],
+    )
+    message.attach_alternative(html, "text/html")
+
+    attachment = ""
+    if kind == "resolved":
+        attachment = report.resolution.document.name
+    queue_message(
+        message,
+        kind=f"report_{kind}",
+        report=report,
+        attachment=attachment,
+        attachment_name=f"raspuns-{report.pk}.pdf" if attachment else "",
+    )

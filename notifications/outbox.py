@@ -1,0 +1,38 @@
+"""The durable queue of outgoing e-mail."""
+
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+
+from notifications.models import OutgoingEmail
+from notifications.tasks import send_email
+
+
+def queue_message(
+    message: EmailMessage,
+    *,
+    kind: str,
+    report=None,
+    attachment: str = "",
+    attachment_name: str = "",
+) -> OutgoingEmail:
+    """Store a rendered message and the job that will send it."""
+    html = ""
+    if isinstance(message, EmailMultiAlternatives):
+        html = next(
+            (body for body, mime in message.alternatives if mime == "text/html"), ""
+        )
+    email = OutgoingEmail.objects.create(
+        kind=kind,
+        report=report,
+        from_email=message.from_email,
+        to=list(message.to),
+        subject=message.subject,
+        body_text=message.body,
+        body_html=html,
+        headers=dict(message.extra_headers),
+        attachment=attachment,
+        attachment_name=attachment_name,
+    )
+    # The database task backend stores the task in the caller's transaction:
+    # the message and its delivery job are committed together, or neither.
+    send_email.enqueue(email.pk)
+    return email

@@ -1,0 +1,13 @@
+from django.contrib import admin
+
+from registratura.models import RegisterCounter
+
+
+@admin.register(RegisterCounter)
+class RegisterCounterAdmin(admin.ModelAdmin):
+    list_display = ["institution", "year", "direction", "last_number"]
+    list_filter = ["institution", "year", "direction"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        # Editing a counter by hand would break the register's sequence.
+        return False

@@ -1,0 +1,69 @@
+from django.contrib import admin
+from leaflet.admin import LeafletGeoAdmin
+
+from reports.models import Event, Photo, Report, Resolution
+
+
+class EventInline(admin.TabularInline):
+    model = Event
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "kind", "actor", "from_status", "to_status", "text"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        # The timeline is append-only and written by the workflow alone.
+        return False
+
+
+@admin.register(Report)
+class ReportAdmin(LeafletGeoAdmin):
+    list_display = [
+        "pk",
+        "registry_number",
+        "category",
+        "status",
+        "department",
+        "due_date",
+        "created_at",
+    ]
+    list_filter = ["institution", "status", "category", "department"]
+    search_fields = ["registry_number", "address", "public_description"]
+    date_hierarchy = "created_at"
+    inlines = [EventInline]
+    readonly_fields = [
+        "institution",
+        "author",
+        "status",
+        "description",
+        "registry_number",
+        "registered_at",
+        "due_date",
+        "published_at",
+        "resolved_at",
+        "created_at",
+        "assignee",
+        "department",
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        # Reports enter through the citizen's form or the API, never here:
+        # a report made here would skip registration.
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Photo)
+class PhotoAdmin(admin.ModelAdmin):
+    list_display = ["pk", "report", "is_public", "width", "height", "created_at"]
+    list_filter = ["is_public"]
+    readonly_fields = ["report", "uploaded_by", "original", "image", "thumbnail"]
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(admin.ModelAdmin):
+    list_display = ["report", "outcome", "issued_by", "issued_at"]
+    list_filter = ["outcome"]
+    readonly_fields = ["report", "issued_by", "issued_at"]

@@ -1,0 +1,310 @@
+import uuid
+
+from django.conf import settings
+from django.contrib.gis.db import models
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from institutions.models import Category, Department, Institution
+
+
+class Status(models.TextChoices):
+    SUBMITTED = "submitted", pgettext_lazy("report status", "Submitted")
+    REGISTERED = "registered", pgettext_lazy("report status", "Registered")
+    PUBLISHED = "published", pgettext_lazy("report status", "Published")
+    ASSIGNED = "assigned", pgettext_lazy("report status", "Assigned")
+    RESOLVED = "resolved", pgettext_lazy("report status", "Resolved")
+    REJECTED = "rejected", pgettext_lazy("report status", "Rejected")
+
+
+PUBLIC_STATUSES = (Status.PUBLISHED, Status.ASSIGNED, Status.RESOLVED)
+OPEN_STATUSES = (
+    Status.SUBMITTED,
+    Status.REGISTERED,
+    Status.PUBLISHED,
+    Status.ASSIGNED,
+)
+
+
+class Outcome(models.TextChoices):
+    FIXED = "fixed", pgettext_lazy("outcome", "Fixed")
+    PARTLY_FIXED = "partly_fixed", pgettext_lazy("outcome", "Partly fixed")
+    PLANNED = "planned", pgettext_lazy("outcome", "Planned")
+    TRANSFERRED = "transferred", pgettext_lazy("outcome", "Transferred to an operator")
+    NOT_COMPETENT = (
+        "not_competent",
+        pgettext_lazy("outcome", "Not the institution's competence"),
+    )
+    REFUSED = "refused", pgettext_lazy("outcome", "Refused")
+
+
+# Outcomes after which nothing changed on the ground: their pins are grey.
+OUTCOMES_WITHOUT_FIX = (Outcome.NOT_COMPETENT, Outcome.REFUSED)
+
+
+class PinState(models.TextChoices):
+    """What the public map shows: a colour, always with this text label."""
+
+    NEW = "new", pgettext_lazy("pin", "New")
+    IN_PROGRESS = "in_progress", pgettext_lazy("pin", "In progress")
+    RESOLVED = "resolved", pgettext_lazy("pin", "Resolved")
+    CLOSED = "closed", pgettext_lazy("pin", "Closed without a fix")
+
+
+class ReportQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+    def with_pin_state(self, state: str):
+        if state == PinState.NEW:
+            return self.filter(status=Status.PUBLISHED)
+        if state == PinState.IN_PROGRESS:
+            return self.filter(status=Status.ASSIGNED)
+        if state == PinState.RESOLVED:
+            return self.filter(status=Status.RESOLVED).exclude(
+                resolution__outcome__in=OUTCOMES_WITHOUT_FIX
+            )
+        if state == PinState.CLOSED:
+            return self.filter(
+                status=Status.RESOLVED, resolution__outcome__in=OUTCOMES_WITHOUT_FIX
+            )
+        return self.none()
+
+
+class Report(models.Model):
+    """A citizen's petition about a public problem, and what became of it.
+
+    ``description`` keeps the citizen's words as sent; the public reads
+    ``public_description``, which the clerk may edit before publishing.
+    """
+
+    institution = models.ForeignKey(
+        Institution,
+        on_delete=models.PROTECT,
+        related_name="reports",
+        verbose_name=_("institution"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="reports",
+        verbose_name=_("author"),
+    )
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.PROTECT,
+        related_name="reports",
+        verbose_name=_("category"),
+    )
+    location = models.PointField(_("location"), srid=4326)
+    address = models.CharField(_("address"), max_length=250, blank=True)
+    description = models.TextField(_("description as sent"))
+    public_description = models.TextField(_("public description"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.SUBMITTED,
+        db_index=True,
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("department"),
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_reports",
+        verbose_name=_("assigned to"),
+    )
+    registry_number = models.CharField(_("registry number"), max_length=40, blank=True)
+    registered_at = models.DateTimeField(_("registered at"), null=True, blank=True)
+    due_date = models.DateField(_("answer due"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("received at"), default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["institution", "status", "due_date"]),
+            models.Index(fields=["department", "status"]),
+            models.Index(fields=["assignee", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.category}"
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in PUBLIC_STATUSES
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.is_open
+            and self.due_date is not None
+            and self.due_date < timezone.localdate()
+        )
+
+    @property
+    def pin_state(self) -> str:
+        if self.status == Status.ASSIGNED:
+            return PinState.IN_PROGRESS
+        if self.status == Status.RESOLVED:
+            resolution = getattr(self, "resolution", None)
+            if resolution and resolution.outcome in OUTCOMES_WITHOUT_FIX:
+                return PinState.CLOSED
+            return PinState.RESOLVED
+        return PinState.NEW
+
+    @property
+    def pin_label(self) -> str:
+        return PinState(self.pin_state).label
+
+    @property
+    def public_text(self) -> str:
+        return self.public_description or ""
+
+
+@deconstructible
+class PrivatePath:
+    """A random file name under private/: upload names say nothing."""
+
+    def __init__(self, prefix: str):
+        self.prefix = prefix
+
+    def __call__(self, instance, filename: str) -> str:
+        extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+        return f"private/{self.prefix}/{uuid.uuid4().hex}.{extension[:5]}"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, PrivatePath) and other.prefix == self.prefix
+
+    def __hash__(self) -> int:
+        return hash(self.prefix)
+
+
+class Photo(models.Model):
+    """A photo sent with a report.
+
+    ``original`` is the file as received and is shown only to staff. The
+    ``image`` and ``thumbnail`` are re-encoded copies, upright and without
+    metadata; the public sees them only when the clerk marked them public.
+    A photo without a report is an upload whose form is not sent yet.
+    """
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    report = models.ForeignKey(
+        Report,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="photos",
+        verbose_name=_("report"),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    original = models.FileField(upload_to=PrivatePath("originals"))
+    original_name = models.CharField(max_length=200, blank=True)
+    image = models.ImageField(upload_to=PrivatePath("photos"))
+    thumbnail = models.ImageField(upload_to=PrivatePath("thumbnails"))
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    is_public = models.BooleanField(_("public"), default=False)
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["position", "pk"]
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", pgettext_lazy("visibility", "Public")
+    CITIZEN = "citizen", pgettext_lazy("visibility", "Citizen and staff")
+    INTERNAL = "internal", pgettext_lazy("visibility", "Internal")
+
+
+class EventKind(models.TextChoices):
+    SUBMITTED = "submitted", pgettext_lazy("event", "Submitted")
+    REGISTERED = "registered", pgettext_lazy("event", "Registered")
+    PUBLISHED = "published", pgettext_lazy("event", "Published")
+    REJECTED = "rejected", pgettext_lazy("event", "Rejected")
+    ASSIGNED = "assigned", pgettext_lazy("event", "Assigned")
+    RESOLVED = "resolved", pgettext_lazy("event", "Resolved")
+    NOTE = "note", pgettext_lazy("event", "Internal note")
+
+
+class Event(models.Model):
+    """One entry of a report's timeline. Events are never changed or deleted."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=16, choices=EventKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
+    text = models.TextField(blank=True)
+    visibility = models.CharField(
+        max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class Resolution(models.Model):
+    """The answer to a report: a document, a public summary and an outcome."""
+
+    report = models.OneToOneField(
+        Report, on_delete=models.CASCADE, related_name="resolution"
+    )
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices)
+    planned_for = models.DateField(_("planned for"), null=True, blank=True)
+    summary = models.TextField(_("public summary"))
+    document = models.FileField(_("document"), upload_to=PrivatePath("resolutions"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    issued_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("resolution")
+        verbose_name_plural = _("resolutions")
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} – #{self.report_id}"

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from reports.views import citizen, public
+
+app_name = "reports"
+
+urlpatterns = [
+    path("sesizari/", public.report_list, name="list"),
+    path("sesizari/<int:pk>/", public.report_detail, name="detail"),
+    path("harta.json", public.map_data, name="map-data"),
+    path("foto/<uuid:token>/<str:size>/", public.photo, name="photo"),
+    path("sesizare-noua/", citizen.report_new, name="new"),
+    path("geocodare/", citizen.geocode, name="geocode"),
+    path("contul-meu/sesizari/", citizen.my_reports, name="mine"),
+    path("contul-meu/sesizari/<int:pk>/", citizen.my_report, name="mine-detail"),
+    path(
+        "contul-meu/sesizari/<int:pk>/raspuns.pdf",
+        citizen.resolution_document,
+        name="resolution-document",
+    ),
+]

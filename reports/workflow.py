@@ -1,0 +1,341 @@
+"""The life of a report: every change of its state happens here.
+
+Each operation checks who acts and whether the report may move from its
+current state, changes it under a row lock, appends an event to the
+timeline and queues what the citizen must be told. A refused operation
+raises WorkflowError and changes nothing.
+"""
+
+from datetime import date, timedelta
+
+from django.contrib.gis.geos import Point
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from institutions import roles
+from institutions.models import Category, Department, Institution, RoutingRule
+from moderation.text import normalize_text
+from notifications.citizens import notify_citizen
+from registratura.registers import register_for
+from reports.models import (
+    Event,
+    EventKind,
+    Outcome,
+    Photo,
+    Report,
+    Resolution,
+    Status,
+    Visibility,
+)
+
+DESCRIPTION_MIN_LENGTH = 10
+DESCRIPTION_MAX_LENGTH = 2000
+
+
+class WorkflowError(Exception):
+    """An operation the actor may not do, or not in the report's state.
+
+    The message is meant for the person who tried.
+    """
+
+
+def _locked(report: Report, *allowed: str) -> Report:
+    """Reload the report under a row lock and check its state."""
+    current = Report.objects.select_for_update().get(pk=report.pk)
+    if current.status not in allowed:
+        raise WorkflowError(
+            _("This report is %(status)s: the action is not possible now.")
+            % {"status": current.get_status_display().lower()}
+        )
+    return current
+
+
+def _record(
+    report: Report,
+    kind: str,
+    *,
+    actor=None,
+    from_status: str = "",
+    text: str = "",
+    visibility: str = Visibility.PUBLIC,
+) -> Event:
+    return Event.objects.create(
+        report=report,
+        kind=kind,
+        actor=actor,
+        from_status=from_status,
+        to_status=report.status,
+        text=text,
+        visibility=visibility,
+    )
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise WorkflowError(message)
+
+
+def submit_report(
+    *,
+    author,
+    institution: Institution,
+    category: Category,
+    location: Point,
+    description: str,
+    address: str = "",
+    photos: list[Photo] = (),
+) -> Report:
+    """Receive a citizen's report and register it at once."""
+    description = normalize_text(description)
+    _require(
+        author.emailaddress_set.filter(verified=True).exists(),
+        _("Confirm your e-mail address before sending a report."),
+    )
+    _require(
+        category.institution_id == institution.pk and category.is_active,
+        _("Choose one of the categories offered."),
+    )
+    _require(
+        institution.contains(location),
+        _("The place is outside the territory of %(name)s.")
+        % {"name": institution.name},
+    )
+    _require(
+        DESCRIPTION_MIN_LENGTH <= len(description) <= DESCRIPTION_MAX_LENGTH,
+        _("The description must have between %(min)s and %(max)s characters.")
+        % {"min": DESCRIPTION_MIN_LENGTH, "max": DESCRIPTION_MAX_LENGTH},
+    )
+
+    with transaction.atomic():
+        report = Report.objects.create(
+            institution=institution,
+            author=author,
+            category=category,
+            location=location,
+            address=normalize_text(address),
+            description=description,
+            public_description=description,
+        )
+        for position, photo in enumerate(photos):
+            photo.report = report
+            photo.position = position
+            photo.save(update_fields=["report", "position"])
+        _record(
+            report, EventKind.SUBMITTED, actor=author, visibility=Visibility.CITIZEN
+        )
+        return register_report(report=report)
+
+
+def register_report(*, report: Report) -> Report:
+    """Give the report its registry number; the legal term starts now."""
+    with transaction.atomic():
+        report = _locked(report, Status.SUBMITTED)
+        entry = register_for(report.institution).register_incoming(report)
+
+        report.registry_number = entry.number
+        report.registered_at = entry.registered_at
+        report.due_date = due_date_for(report.institution, entry.registered_at)
+        report.status = Status.REGISTERED
+        report.save()
+        _record(
+            report,
+            EventKind.REGISTERED,
+            from_status=Status.SUBMITTED,
+            text=_("Registered with number %(number)s.") % {"number": entry.number},
+            visibility=Visibility.CITIZEN,
+        )
+        notify_citizen(report, "registered")
+    return report
+
+
+def due_date_for(institution: Institution, registered_at) -> date:
+    # OG 27/2002 art. 8: the term runs in calendar days from registration.
+    return timezone.localdate(registered_at) + timedelta(
+        days=institution.answer_term_days
+    )
+
+
+def route_for(category: Category) -> Department | None:
+    rule = RoutingRule.objects.filter(category=category).select_related("department")
+    return rule[0].department if rule else None
+
+
+def publish_report(
+    *,
+    report: Report,
+    actor,
+    public_description: str,
+    public_photos: list[Photo],
+    category: Category | None = None,
+    department: Department | None = None,
+) -> Report:
+    """Make the report public and send it to the department responsible.
+
+    The department is the routing table's choice for the category, unless
+    the clerk names another.
+    """
+    _require(
+        roles.is_clerk(actor, report.institution),
+        _("Only the registry clerks publish reports."),
+    )
+    public_description = normalize_text(public_description)
+    _require(bool(public_description), _("The public text cannot be empty."))
+
+    with transaction.atomic():
+        report = _locked(report, Status.REGISTERED)
+        category = category or report.category
+        _require(
+            category.institution_id == report.institution_id,
+            _("Choose one of the institution's categories."),
+        )
+        department = department or route_for(category)
+        _require(
+            department is not None
+            and department.institution_id == report.institution_id,
+            _("No department receives this category: choose one."),
+        )
+
+        report.public_description = public_description
+        report.category = category
+        report.department = department
+        report.status = Status.PUBLISHED
+        report.published_at = timezone.now()
+        report.save()
+        public_ids = [photo.pk for photo in public_photos]
+        report.photos.update(is_public=False)
+        report.photos.filter(pk__in=public_ids).update(is_public=True)
+        _record(
+            report,
+            EventKind.PUBLISHED,
+            actor=actor,
+            from_status=Status.REGISTERED,
+            text=_("Sent to %(department)s.") % {"department": department.name},
+        )
+        notify_citizen(report, "published")
+    return report
+
+
+def reject_report(*, report: Report, actor, reason: str) -> Report:
+    """Refuse a report that is not a petition; the citizen gets the reason."""
+    _require(
+        roles.is_clerk(actor, report.institution),
+        _("Only the registry clerks reject reports."),
+    )
+    reason = normalize_text(reason)
+    _require(len(reason) >= 10, _("Give the citizen the reason for rejecting."))
+
+    with transaction.atomic():
+        report = _locked(report, Status.REGISTERED)
+        report.status = Status.REJECTED
+        report.save()
+        _record(
+            report,
+            EventKind.REJECTED,
+            actor=actor,
+            from_status=Status.REGISTERED,
+            text=reason,
+            visibility=Visibility.CITIZEN,
+        )
+        notify_citizen(report, "rejected", text=reason)
+    return report
+
+
+def assign_report(*, report: Report, actor, assignee) -> Report:
+    """The department head gives the report to a member of the department."""
+    _require(
+        roles.is_head_of(actor, report.department),
+        _("Only the head of the department assigns its reports."),
+    )
+    _require(
+        roles.works_in(assignee, report.department),
+        _("The report can only go to a member of the department."),
+    )
+
+    with transaction.atomic():
+        report = _locked(report, Status.PUBLISHED, Status.ASSIGNED)
+        previous = report.status
+        report.assignee = assignee
+        report.status = Status.ASSIGNED
+        report.save()
+        _record(
+            report,
+            EventKind.ASSIGNED,
+            actor=actor,
+            from_status=previous,
+            text=_("Assigned to %(name)s.") % {"name": assignee.full_name},
+            visibility=Visibility.INTERNAL,
+        )
+    return report
+
+
+def add_note(*, report: Report, actor, text: str) -> Event:
+    """An internal note, for staff only."""
+    _require(_can_work_on(actor, report), _("You do not work on this report."))
+    text = normalize_text(text)
+    _require(bool(text), _("Write the note."))
+
+    return _record(
+        report,
+        EventKind.NOTE,
+        actor=actor,
+        from_status=report.status,
+        text=text,
+        visibility=Visibility.INTERNAL,
+    )
+
+
+def issue_resolution(
+    *,
+    report: Report,
+    actor,
+    outcome: str,
+    summary: str,
+    document,
+    planned_for: date | None = None,
+) -> Resolution:
+    """Answer the report: it is resolved, and the citizen gets the document."""
+    summary = normalize_text(summary)
+    _require(bool(summary), _("Write the public summary of the answer."))
+    _require(
+        outcome != Outcome.PLANNED or planned_for is not None,
+        _("Give the date by which the work is planned."),
+    )
+
+    with transaction.atomic():
+        report = _locked(report, Status.ASSIGNED)
+        _require(
+            actor == report.assignee or roles.is_head_of(actor, report.department),
+            _("Only the person the report is assigned to, or the head, answers it."),
+        )
+        resolution = Resolution.objects.create(
+            report=report,
+            outcome=outcome,
+            planned_for=planned_for if outcome == Outcome.PLANNED else None,
+            summary=summary,
+            document=document,
+            issued_by=actor,
+        )
+        report.status = Status.RESOLVED
+        report.resolved_at = resolution.issued_at
+        report.save()
+        _record(
+            report,
+            EventKind.RESOLVED,
+            actor=actor,
+            from_status=Status.ASSIGNED,
+            text=summary,
+        )
+        notify_citizen(report, "resolved")
+    return resolution
+
+
+def _can_work_on(user, report: Report) -> bool:
+    return roles.is_clerk(user, report.institution) or roles.works_in(
+        user, report.department
+    )
+
+
+def can_see_staff_view(user, report: Report) -> bool:
+    """Clerks see every report of their institution; departments see theirs."""
+    return _can_work_on(user, report)

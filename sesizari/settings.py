@@ -1,0 +1,230 @@
+"""Settings of Sesizări, read from environment variables.
+
+Every variable is prefixed with ``SESIZARI_``, except the conventional
+``DATABASE_URL``. A malformed value stops start-up with a message naming it.
+"""
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = BASE_DIR / "var"
+
+env = environ.Env()
+
+
+def _setting(name: str, cast, default):
+    try:
+        return cast(f"SESIZARI_{name}", default=default)
+    except (ValueError, ImproperlyConfigured) as error:
+        raise ImproperlyConfigured(
+            f"SESIZARI_{name} has an invalid value: {error}"
+        ) from error
+
+
+DEBUG = _setting("DEBUG", env.bool, False)
+SECRET_KEY = _setting(
+    "SECRET_KEY", env.str, "insecure-development-key-change-me" if DEBUG else ""
+)
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "SESIZARI_SECRET_KEY must be set when SESIZARI_DEBUG is off."
+    )
+ALLOWED_HOSTS = _setting("ALLOWED_HOSTS", env.list, ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = _setting("CSRF_TRUSTED_ORIGINS", env.list, [])
+SITE_URL = _setting("SITE_URL", env.str, "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.gis",
+    "allauth",
+    "allauth.account",
+    "leaflet",
+    "django_tasks",
+    "django_tasks_db",
+    "accounts",
+    "institutions",
+    "registratura",
+    "reports",
+    "moderation",
+    "notifications",
+    "backoffice",
+    "demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "sesizari.security.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "institutions.middleware.InstitutionMiddleware",
+]
+
+ROOT_URLCONF = "sesizari.urls"
+WSGI_APPLICATION = "sesizari.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "institutions.context_processors.institution",
+            ],
+        },
+    },
+]
+
+# The embedded default is SpatiaLite in var/; production and the test suite
+# use PostgreSQL with PostGIS through DATABASE_URL.
+DATABASES = {
+    "default": env.db_url(
+        "DATABASE_URL", default=f"spatialite:///{VAR_DIR / 'sesizari.sqlite3'}"
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("spatialite"):
+    # The web server and the worker write to one file: WAL lets readers go
+    # on while one writes, and IMMEDIATE transactions take the write lock
+    # up front instead of failing on a lock upgrade.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation."
+        "UserAttributeSimilarityValidator"
+    },
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "home"
+
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
+
+LANGUAGE_CODE = "ro"
+LANGUAGES = [("ro", "Română"), ("en", "English"), ("hu", "Magyar")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Bucharest"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    # Nothing uploaded is served straight from disk: photos and documents
+    # go through views that check who may see them.
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": _setting("MEDIA_ROOT", env.str, str(VAR_DIR / "media"))
+        },
+    },
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage",
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+EMAIL_BACKEND = _setting(
+    "EMAIL_BACKEND", env.str, "django.core.mail.backends.filebased.EmailBackend"
+)
+EMAIL_FILE_PATH = _setting("EMAIL_FILE_PATH", env.str, str(VAR_DIR / "mail"))
+EMAIL_HOST = _setting("EMAIL_HOST", env.str, "127.0.0.1")
+EMAIL_PORT = _setting("EMAIL_PORT", env.int, 25)
+EMAIL_HOST_USER = _setting("EMAIL_HOST_USER", env.str, "")
+EMAIL_HOST_PASSWORD = _setting("EMAIL_HOST_PASSWORD", env.str, "")
+EMAIL_USE_TLS = _setting("EMAIL_USE_TLS", env.bool, False)
+EMAIL_TIMEOUT = _setting("EMAIL_TIMEOUT", env.int, 20)
+DEFAULT_FROM_EMAIL = _setting(
+    "DEFAULT_FROM_EMAIL", env.str, "Sesizări <sesizari@localhost>"
+)
+
+TASKS = {
+    "default": {
+        "BACKEND": _setting(
+            "TASKS_BACKEND", env.str, "django_tasks_db.DatabaseBackend"
+        ),
+    }
+}
+
+# A Nominatim-compatible search endpoint, such as
+# https://nominatim.openstreetmap.org/search. Empty: the institution's
+# street list is the only geocoder.
+GEOCODER_URL = _setting("GEOCODER_URL", env.str, "")
+GEOCODER_TIMEOUT = _setting("GEOCODER_TIMEOUT", env.float, 4.0)
+
+REPORT_MAX_PHOTOS = 5
+PHOTO_MAX_BYTES = _setting("PHOTO_MAX_BYTES", env.int, 15 * 1024 * 1024)
+PHOTO_MAX_PIXELS = _setting("PHOTO_MAX_PIXELS", env.int, 40_000_000)
+DOCUMENT_MAX_BYTES = _setting("DOCUMENT_MAX_BYTES", env.int, 10 * 1024 * 1024)
+
+SESSION_COOKIE_SECURE = SITE_URL.startswith("https")
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LEAFLET_CONFIG = {
+    "DEFAULT_CENTER": (46.7712, 23.5899),
+    "DEFAULT_ZOOM": 13,
+    "TILES": [],
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": _setting("LOG_LEVEL", env.str, "INFO")},
+}
+
+SILENCED_SYSTEM_CHECKS = [
+    # Debian 12 ships GDAL 3.6; the product never opens spatial references
+    # from untrusted files with it.
+    "gis.W001",
+]

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from institutions.views import branding_css
+from reports.views.public import home
+
+admin.site.site_header = _("Sesizări – administration")
+admin.site.site_title = _("Sesizări")
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("", include("reports.urls")),
+    path("branding.css", branding_css, name="branding-css"),
+    path("birou/", include("backoffice.urls")),
+    path("cont/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
