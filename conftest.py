@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.contrib.gis.geos import Point
 
 from institutions.models import Role
@@ -16,6 +17,12 @@ from tests.factories import (
 )
 
 SHARED_DATA = Path(__file__).resolve().parent.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # allauth's rate limits live in the cache: a test must not inherit them.
+    cache.clear()
 
 
 @pytest.fixture

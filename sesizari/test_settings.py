@@ -8,6 +8,15 @@ os.environ.setdefault("DATABASE_URL", "postgis://postgres@127.0.0.1:5432/sesizar
 
 from sesizari.settings import *  # noqa: F403 - extends the real settings
 
+# Several test runs may share one PostgreSQL server (developers, CI):
+# each gets a test database of its own.
+DATABASES["default"].setdefault("TEST", {})  # noqa: F405
+DATABASES["default"]["TEST"]["NAME"] = (  # noqa: F405
+    f"test_sesizari_{os.getpid()}"
+    if not DATABASES["default"]["ENGINE"].endswith("spatialite")  # noqa: F405
+    else None
+)
+STATIC_ROOT = tempfile.mkdtemp(prefix="sesizari-static-")
 STORAGES["default"]["OPTIONS"]["location"] = tempfile.mkdtemp(  # noqa: F405
     prefix="sesizari-media-"
 )

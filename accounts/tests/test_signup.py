@@ -1,0 +1,67 @@
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.urls import reverse
+
+from accounts.models import User
+
+SIGNUP = {
+    "full_name": "Ioana  Mureșan",
+    "phone": "0745 111 222",
+    "email": "ioana.muresan@example.ro",
+    "password1": "castane-coapte-2026",
+    "password2": "castane-coapte-2026",
+}
+
+
+@pytest.mark.django_db
+def test_signup_stores_name_and_phone_and_mails_a_link(client):
+    response = client.post(reverse("account_signup"), SIGNUP)
+
+    assert response.status_code == 302
+    user = User.objects.get(email="ioana.muresan@example.ro")
+    assert user.full_name == "Ioana Mureșan"
+    assert user.phone == "+40745111222"
+    assert not EmailAddress.objects.get(user=user).verified
+    [message] = mail.outbox
+    assert message.to == ["ioana.muresan@example.ro"]
+    assert "/cont/confirm-email/" in message.body
+
+
+@pytest.mark.django_db
+def test_signup_confirmation_link_verifies_the_address(client):
+    client.post(reverse("account_signup"), SIGNUP)
+    link = re.search(r"https?://\S+/cont/confirm-email/\S+/", mail.outbox[0].body)
+
+    response = client.post(link.group(0))
+
+    assert response.status_code == 302
+    assert EmailAddress.objects.get(email=SIGNUP["email"]).verified
+
+
+@pytest.mark.django_db
+def test_signup_with_a_bad_phone_keeps_what_was_typed(client):
+    response = client.post(reverse("account_signup"), {**SIGNUP, "phone": "12345"})
+
+    assert response.status_code == 200
+    assert not User.objects.exists()
+    content = response.content.decode()
+    assert 'value="ioana.muresan@example.ro"' in content
+    assert 'value="12345"' in content
+    assert "0722 123 456" in content
+
+
+@pytest.mark.django_db
+def test_login_refused_until_the_address_is_verified(client):
+    client.post(reverse("account_signup"), SIGNUP)
+    client.logout()
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": SIGNUP["email"], "password": SIGNUP["password1"]},
+    )
+
+    assert response.status_code == 302
+    assert response.url == reverse("account_email_verification_sent")
