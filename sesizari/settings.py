@@ -4,6 +4,7 @@ Every variable is prefixed with ``SESIZARI_``, except the conventional
 ``DATABASE_URL``. A malformed value stops start-up with a message naming it.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -14,27 +15,46 @@ VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
 
-def _setting(name: str, cast, default):
+
+def _parse_bool(value: str) -> bool:
+    if value.strip().lower() in _TRUE:
+        return True
+    if value.strip().lower() in _FALSE:
+        return False
+    raise ValueError(f"{value!r} is not one of {sorted(_TRUE | _FALSE)}")
+
+
+def _parse_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _setting(name: str, parse, default):
+    """Read SESIZARI_<name>, parsed by `parse`; a bad value stops start-up."""
+    raw = os.environ.get(f"SESIZARI_{name}")
+    if raw is None:
+        return default
     try:
-        return cast(f"SESIZARI_{name}", default=default)
-    except (ValueError, ImproperlyConfigured) as error:
+        return parse(raw)
+    except ValueError as error:
         raise ImproperlyConfigured(
             f"SESIZARI_{name} has an invalid value: {error}"
         ) from error
 
 
-DEBUG = _setting("DEBUG", env.bool, False)
+DEBUG = _setting("DEBUG", _parse_bool, False)
 SECRET_KEY = _setting(
-    "SECRET_KEY", env.str, "insecure-development-key-change-me" if DEBUG else ""
+    "SECRET_KEY", str, "insecure-development-key-change-me" if DEBUG else ""
 )
 if not SECRET_KEY:
     raise ImproperlyConfigured(
         "SESIZARI_SECRET_KEY must be set when SESIZARI_DEBUG is off."
     )
-ALLOWED_HOSTS = _setting("ALLOWED_HOSTS", env.list, ["127.0.0.1", "localhost"])
-CSRF_TRUSTED_ORIGINS = _setting("CSRF_TRUSTED_ORIGINS", env.list, [])
-SITE_URL = _setting("SITE_URL", env.str, "http://127.0.0.1:8000").rstrip("/")
+ALLOWED_HOSTS = _setting("ALLOWED_HOSTS", _parse_list, ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = _setting("CSRF_TRUSTED_ORIGINS", _parse_list, [])
+SITE_URL = _setting("SITE_URL", str, "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -155,7 +175,7 @@ STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {
-            "location": _setting("MEDIA_ROOT", env.str, str(VAR_DIR / "media"))
+            "location": _setting("MEDIA_ROOT", str, str(VAR_DIR / "media"))
         },
     },
     "staticfiles": {
@@ -169,23 +189,23 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 EMAIL_BACKEND = _setting(
-    "EMAIL_BACKEND", env.str, "django.core.mail.backends.filebased.EmailBackend"
+    "EMAIL_BACKEND", str, "django.core.mail.backends.filebased.EmailBackend"
 )
-EMAIL_FILE_PATH = _setting("EMAIL_FILE_PATH", env.str, str(VAR_DIR / "mail"))
-EMAIL_HOST = _setting("EMAIL_HOST", env.str, "127.0.0.1")
-EMAIL_PORT = _setting("EMAIL_PORT", env.int, 25)
-EMAIL_HOST_USER = _setting("EMAIL_HOST_USER", env.str, "")
-EMAIL_HOST_PASSWORD = _setting("EMAIL_HOST_PASSWORD", env.str, "")
-EMAIL_USE_TLS = _setting("EMAIL_USE_TLS", env.bool, False)
-EMAIL_TIMEOUT = _setting("EMAIL_TIMEOUT", env.int, 20)
+EMAIL_FILE_PATH = _setting("EMAIL_FILE_PATH", str, str(VAR_DIR / "mail"))
+EMAIL_HOST = _setting("EMAIL_HOST", str, "127.0.0.1")
+EMAIL_PORT = _setting("EMAIL_PORT", int, 25)
+EMAIL_HOST_USER = _setting("EMAIL_HOST_USER", str, "")
+EMAIL_HOST_PASSWORD = _setting("EMAIL_HOST_PASSWORD", str, "")
+EMAIL_USE_TLS = _setting("EMAIL_USE_TLS", _parse_bool, False)
+EMAIL_TIMEOUT = _setting("EMAIL_TIMEOUT", int, 20)
 DEFAULT_FROM_EMAIL = _setting(
-    "DEFAULT_FROM_EMAIL", env.str, "Sesizări <sesizari@localhost>"
+    "DEFAULT_FROM_EMAIL", str, "Sesizări <sesizari@localhost>"
 )
 
 TASKS = {
     "default": {
         "BACKEND": _setting(
-            "TASKS_BACKEND", env.str, "django_tasks_db.DatabaseBackend"
+            "TASKS_BACKEND", str, "django_tasks_db.DatabaseBackend"
         ),
     }
 }
@@ -193,13 +213,13 @@ TASKS = {
 # A Nominatim-compatible search endpoint, such as
 # https://nominatim.openstreetmap.org/search. Empty: the institution's
 # street list is the only geocoder.
-GEOCODER_URL = _setting("GEOCODER_URL", env.str, "")
-GEOCODER_TIMEOUT = _setting("GEOCODER_TIMEOUT", env.float, 4.0)
+GEOCODER_URL = _setting("GEOCODER_URL", str, "")
+GEOCODER_TIMEOUT = _setting("GEOCODER_TIMEOUT", float, 4.0)
 
 REPORT_MAX_PHOTOS = 5
-PHOTO_MAX_BYTES = _setting("PHOTO_MAX_BYTES", env.int, 15 * 1024 * 1024)
-PHOTO_MAX_PIXELS = _setting("PHOTO_MAX_PIXELS", env.int, 40_000_000)
-DOCUMENT_MAX_BYTES = _setting("DOCUMENT_MAX_BYTES", env.int, 10 * 1024 * 1024)
+PHOTO_MAX_BYTES = _setting("PHOTO_MAX_BYTES", int, 15 * 1024 * 1024)
+PHOTO_MAX_PIXELS = _setting("PHOTO_MAX_PIXELS", int, 40_000_000)
+DOCUMENT_MAX_BYTES = _setting("DOCUMENT_MAX_BYTES", int, 10 * 1024 * 1024)
 
 SESSION_COOKIE_SECURE = SITE_URL.startswith("https")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -220,7 +240,7 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": _setting("LOG_LEVEL", env.str, "INFO")},
+    "root": {"handlers": ["console"], "level": _setting("LOG_LEVEL", str, "INFO")},
 }
 
 SILENCED_SYSTEM_CHECKS = [

@@ -65,3 +65,21 @@ def test_login_refused_until_the_address_is_verified(client):
 
     assert response.status_code == 302
     assert response.url == reverse("account_email_verification_sent")
+
+
+@pytest.mark.django_db
+def test_password_reset_mails_a_link_that_sets_a_new_password(client, citizen):
+    client.post(reverse("account_reset_password"), {"email": citizen.email})
+    link = re.search(
+        r"https?://\S+(/cont/password/reset/key/\S+/)", mail.outbox[0].body
+    )
+
+    form_page = client.get(link.group(1), follow=True)
+    response = client.post(
+        form_page.redirect_chain[-1][0],
+        {"password1": "nuci-verzi-2027", "password2": "nuci-verzi-2027"},
+    )
+
+    assert response.status_code == 302
+    citizen.refresh_from_db()
+    assert citizen.check_password("nuci-verzi-2027")
