@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.contrib.gis.geos import Point
+from django.core.cache import cache
 
 from institutions.models import Role
 from tests.factories import (

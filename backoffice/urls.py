@@ -15,5 +15,10 @@ urlpatterns = [
     path("sesizari/<int:pk>/aloca/", views.report_assign, name="report-assign"),
     path("sesizari/<int:pk>/nota/", views.report_note, name="report-note"),
     path("sesizari/<int:pk>/rezolutie/", views.report_resolve, name="report-resolve"),
+    path(
+        "sesizari/<int:pk>/raspuns.pdf",
+        views.report_document,
+        name="report-document",
+    ),
     path("foto/<uuid:token>/original/", views.photo_original, name="photo-original"),
 ]

@@ -1,12 +1,289 @@
-"""Views: work in progress by a teammate."""
+"""The back office: work queues, the staff page of a report and its actions.
 
-from django.http import HttpResponse
+Every action is a POST to its own URL that calls one workflow operation;
+the operation decides whether it is allowed. A refused or invalid action
+shows the report page again with the form as it was typed.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from backoffice import access, queues
+from backoffice.forms import (
+    AssignForm,
+    NoteForm,
+    PublishForm,
+    RejectForm,
+    ResolutionForm,
+)
+from institutions import roles
+from institutions.models import Role
+from reports import workflow
+from reports.models import Photo, Resolution
+from reports.photos import can_view_original
+
+QUEUE_PAGE_SIZE = 25
+
+FORMS = {
+    access.PUBLISH: PublishForm,
+    access.REJECT: RejectForm,
+    access.ASSIGN: AssignForm,
+    access.RESOLVE: ResolutionForm,
+    access.NOTE: NoteForm,
+}
+FORMS_FOR_REPORT = {access.PUBLISH, access.ASSIGN}
 
 
-def _todo(request, *args, **kwargs):
-    return HttpResponse("")
+def _paginate(request: HttpRequest, queryset, param: str = "page"):
+    return Paginator(queryset, QUEUE_PAGE_SIZE).get_page(request.GET.get(param))
 
 
-home = clerk_queue = department_queue = my_work = report_detail = _todo
-report_publish = report_reject = report_assign = report_note = _todo
-report_resolve = photo_original = _todo
+def _require_role(request: HttpRequest, *wanted: str) -> set[str]:
+    held = roles.roles_of(request.user, request.institution)
+    if not held & set(wanted):
+        raise PermissionDenied
+    return held
+
+
+def _queue_context(current: str, held: set[str], **extra) -> dict:
+    return {
+        "queues": access.visible_queues(held),
+        "current_queue": current,
+        **extra,
+    }
+
+
+@access.staff_page
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    held = roles.roles_of(request.user, request.institution)
+    if Role.CLERK in held:
+        return redirect("backoffice:clerk-queue")
+    if Role.HEAD in held:
+        return redirect("backoffice:department-queue")
+    if Role.STAFF in held:
+        return redirect("backoffice:my-work")
+
+    context = _queue_context("", held, can_use_admin=request.user.is_staff)
+    return render(request, "backoffice/home.html", context)
+
+
+@access.staff_page
+@require_GET
+def clerk_queue(request: HttpRequest) -> HttpResponse:
+    held = _require_role(request, Role.CLERK)
+
+    page = _paginate(request, queues.to_check(request.institution))
+    context = _queue_context("backoffice:clerk-queue", held, page=page)
+    return render(request, "backoffice/clerk_queue.html", context)
+
+
+@access.staff_page
+@require_GET
+def department_queue(request: HttpRequest) -> HttpResponse:
+    held = _require_role(request, Role.HEAD)
+
+    user, institution = request.user, request.institution
+    context = _queue_context(
+        "backoffice:department-queue",
+        held,
+        to_assign=_paginate(request, queues.to_assign(user, institution)),
+        in_progress=_paginate(
+            request, queues.in_progress(user, institution), "in_progress_page"
+        ),
+        departments=roles.headed_departments(user, institution),
+    )
+    return render(request, "backoffice/department_queue.html", context)
+
+
+@access.staff_page
+@require_GET
+def my_work(request: HttpRequest) -> HttpResponse:
+    held = _require_role(request, Role.HEAD, Role.STAFF)
+
+    page = _paginate(request, queues.my_work(request.user, request.institution))
+    context = _queue_context("backoffice:my-work", held, page=page)
+    return render(request, "backoffice/my_work.html", context)
+
+
+def _blank_form(name: str, report):
+    form_class = FORMS[name]
+    return form_class(report=report) if name in FORMS_FOR_REPORT else form_class()
+
+
+def _render_report(
+    request: HttpRequest, report, *, bound: tuple[str, object] | None = None
+) -> HttpResponse:
+    """The staff page, with the forms the user may use in the report's state.
+
+    ``bound`` is a submitted form that failed: it replaces the blank one, or,
+    when the report has moved on and the form is no longer offered, its
+    errors become messages.
+    """
+    actions = access.available_actions(request.user, report)
+    forms = {name: _blank_form(name, report) for name in actions}
+    if bound is not None:
+        name, form = bound
+        if name in forms:
+            forms[name] = form
+        else:
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+
+    context = {
+        "report": report,
+        "photos": report.photos.all(),
+        "events": report.events.select_related("actor"),
+        "resolution": Resolution.objects.filter(report=report).first(),
+        "forms": forms,
+        "queues": access.visible_queues(
+            roles.roles_of(request.user, request.institution)
+        ),
+    }
+    return render(request, "backoffice/report.html", context)
+
+
+@access.staff_page
+@require_GET
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_staff(request, pk)
+    return _render_report(request, report)
+
+
+def _act(request, report, *, name: str, form, operation, done: str) -> HttpResponse:
+    """Run the operation with the form's data, or show the form again."""
+    if form.is_valid():
+        try:
+            operation(form.cleaned_data)
+        except workflow.WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, done)
+            return redirect("backoffice:report", pk=report.pk)
+
+    return _render_report(request, report, bound=(name, form))
+
+
+@access.staff_page
+@require_POST
+def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_staff(request, pk)
+    form = PublishForm(request.POST, report=report)
+
+    def publish(data):
+        workflow.publish_report(
+            report=report,
+            actor=request.user,
+            public_description=data["public_description"],
+            public_photos=list(data["public_photos"]),
+            category=data["category"],
+            department=data["department"],
+        )
+
+    done = _("The report is published and sent to the department.")
+    return _act(
+        request, report, name=access.PUBLISH, form=form, operation=publish, done=done
+    )
+
+
+@access.staff_page
+@require_POST
+def report_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_staff(request, pk)
+    form = RejectForm(request.POST)
+
+    def reject(data):
+        workflow.reject_report(report=report, actor=request.user, reason=data["reason"])
+
+    done = _("The report is rejected; the citizen receives the reason by e-mail.")
+    return _act(
+        request, report, name=access.REJECT, form=form, operation=reject, done=done
+    )
+
+
+@access.staff_page
+@require_POST
+def report_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_staff(request, pk)
+    form = AssignForm(request.POST, report=report)
+
+    def assign(data):
+        workflow.assign_report(
+            report=report, actor=request.user, assignee=data["assignee"]
+        )
+
+    done = _("The report is assigned.")
+    return _act(
+        request, report, name=access.ASSIGN, form=form, operation=assign, done=done
+    )
+
+
+@access.staff_page
+@require_POST
+def report_note(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_staff(request, pk)
+    form = NoteForm(request.POST)
+
+    def note(data):
+        workflow.add_note(report=report, actor=request.user, text=data["text"])
+
+    done = _("The internal note is saved.")
+    return _act(request, report, name=access.NOTE, form=form, operation=note, done=done)
+
+
+@access.staff_page
+@require_POST
+def report_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_staff(request, pk)
+    form = ResolutionForm(request.POST, request.FILES)
+
+    def resolve(data):
+        workflow.issue_resolution(
+            report=report,
+            actor=request.user,
+            outcome=data["outcome"],
+            summary=data["summary"],
+            document=data["document"],
+            planned_for=data["planned_for"],
+        )
+
+    done = _("The answer is issued; the citizen receives it by e-mail.")
+    return _act(
+        request, report, name=access.RESOLVE, form=form, operation=resolve, done=done
+    )
+
+
+def _attachment(file, filename: str, content_type: str) -> FileResponse:
+    response = FileResponse(
+        file, as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@access.staff_page
+@require_GET
+def photo_original(request: HttpRequest, token) -> FileResponse:
+    """The file as the citizen sent it, never rendered by the browser."""
+    photo = get_object_or_404(Photo.objects.select_related("report"), token=token)
+    if not can_view_original(request.user, photo):
+        raise Http404
+
+    filename = photo.original_name or photo.original.name.rsplit("/", 1)[-1]
+    return _attachment(photo.original.open("rb"), filename, "application/octet-stream")
+
+
+@access.staff_page
+@require_GET
+def report_document(request: HttpRequest, pk: int) -> FileResponse:
+    report = access.report_for_staff(request, pk)
+    resolution = get_object_or_404(Resolution, report=report)
+
+    filename = f"raspuns-{report.pk}.pdf"
+    return _attachment(resolution.document.open("rb"), filename, "application/pdf")

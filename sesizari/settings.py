@@ -174,9 +174,7 @@ STORAGES = {
     # go through views that check who may see them.
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {
-            "location": _setting("MEDIA_ROOT", str, str(VAR_DIR / "media"))
-        },
+        "OPTIONS": {"location": _setting("MEDIA_ROOT", str, str(VAR_DIR / "media"))},
     },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -204,9 +202,7 @@ DEFAULT_FROM_EMAIL = _setting(
 
 TASKS = {
     "default": {
-        "BACKEND": _setting(
-            "TASKS_BACKEND", str, "django_tasks_db.DatabaseBackend"
-        ),
+        "BACKEND": _setting("TASKS_BACKEND", str, "django_tasks_db.DatabaseBackend"),
     }
 }
 

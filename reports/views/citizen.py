@@ -1,10 +1,170 @@
-"""Views: work in progress by a teammate."""
+"""The citizen's side: sending a report and following one's own reports."""
 
-from django.http import HttpResponse
+from allauth.account.utils import has_verified_email
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from institutions import roles
+from reports import drafts, geocoding, workflow
+from reports.forms import ReportForm
+from reports.models import Report, Visibility
+
+MY_REPORTS_PER_PAGE = 20
 
 
-def _todo(request, *args, **kwargs):
-    return HttpResponse("")
+def _institution(request):
+    if not request.institution:
+        raise Http404(_("No institution is configured."))
+    return request.institution
 
 
-report_new = geocode = my_reports = my_report = resolution_document = _todo
+@login_required
+def report_new(request):
+    institution = _institution(request)
+    if request.method != "POST":
+        form = ReportForm(institution=institution)
+        return _render_form(request, form, drafts.DraftPhotos())
+
+    form = ReportForm(request.POST, institution=institution)
+    draft = drafts.update_draft_photos(
+        user=request.user,
+        kept=request.POST.getlist("photo"),
+        removed=request.POST.getlist("remove_photo"),
+        uploads=request.FILES.getlist("photos"),
+    )
+    action = request.POST.get("action")
+    if action == "edit" or not form.is_valid() or draft.errors:
+        return _render_form(request, form, draft)
+    if action != "send":
+        return _render_preview(request, form, draft)
+
+    try:
+        report = workflow.submit_report(
+            author=request.user,
+            institution=institution,
+            category=form.cleaned_data["category"],
+            location=form.cleaned_data["location"],
+            description=form.cleaned_data["description"],
+            address=form.cleaned_data["address"],
+            photos=draft.photos,
+        )
+    except workflow.WorkflowError as error:
+        form.add_error(None, str(error))
+        return _render_form(request, form, draft)
+
+    messages.success(
+        request,
+        _(
+            "Your report was registered with number %(number)s. "
+            "The answer is due by %(date)s."
+        )
+        % {"number": report.registry_number, "date": date_format(report.due_date)},
+    )
+    return redirect("reports:mine-detail", pk=report.pk)
+
+
+def _render_form(request, form: ReportForm, draft: drafts.DraftPhotos):
+    return render(
+        request,
+        "reports/report_form.html",
+        {
+            "form": form,
+            "draft": draft,
+            "carried": form.carried_location(),
+            "pin": form.pin(),
+            "boundary_geojson": _boundary_geojson(form.institution),
+            "email_verified": has_verified_email(request.user),
+            "max_photos": settings.REPORT_MAX_PHOTOS,
+            "min_length": workflow.DESCRIPTION_MIN_LENGTH,
+            "max_length": workflow.DESCRIPTION_MAX_LENGTH,
+        },
+    )
+
+
+def _render_preview(request, form: ReportForm, draft: drafts.DraftPhotos):
+    return render(
+        request,
+        "reports/report_preview.html",
+        {
+            "form": form,
+            "data": form.cleaned_data,
+            "draft": draft,
+            "carried": form.carried_location(),
+            "pin": form.pin(),
+            "boundary_geojson": _boundary_geojson(form.institution),
+        },
+    )
+
+
+def _boundary_geojson(institution) -> str:
+    # Drawn on the map as an outline: where tiles do not load, it is the
+    # only landmark. About ten metres of detail are plenty for that.
+    if institution.boundary is None:
+        return ""
+    return institution.boundary.simplify(0.0001, preserve_topology=True).geojson
+
+
+@require_GET
+def geocode(request):
+    places = geocoding.search_places(
+        institution=_institution(request), query=request.GET.get("q", "")
+    )
+    return JsonResponse([place.as_json() for place in places], safe=False)
+
+
+@login_required
+def my_reports(request):
+    reports = (
+        Report.objects.filter(author=request.user)
+        .select_related("category")
+        .order_by("-created_at", "-pk")
+    )
+    page = Paginator(reports, MY_REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "reports/my_reports.html", {"page": page})
+
+
+@login_required
+def my_report(request, pk: int):
+    report = get_object_or_404(
+        Report.objects.select_related("category", "resolution"),
+        pk=pk,
+        author=request.user,
+    )
+    events = report.events.filter(
+        visibility__in=[Visibility.PUBLIC, Visibility.CITIZEN]
+    )
+    return render(
+        request,
+        "reports/my_report.html",
+        {
+            "report": report,
+            "photos": report.photos.all(),
+            "events": events,
+            "resolution": getattr(report, "resolution", None),
+        },
+    )
+
+
+@login_required
+def resolution_document(request, pk: int):
+    report = get_object_or_404(Report.objects.select_related("resolution"), pk=pk)
+    resolution = getattr(report, "resolution", None)
+    allowed = report.author_id == request.user.pk or roles.is_staff_of(
+        request.user, report.institution
+    )
+    if resolution is None or not resolution.document or not allowed:
+        raise Http404
+
+    return FileResponse(
+        resolution.document.open("rb"),
+        as_attachment=True,
+        filename=f"raspuns-{report.pk}.pdf",
+        content_type="application/pdf",
+    )

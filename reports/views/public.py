@@ -1,10 +1,88 @@
-"""Views: work in progress by a teammate."""
+"""The public side: the map, the list, a report's page and its photos."""
 
-from django.http import HttpResponse
+import logging
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from reports import mapdata
+from reports.filters import apply_filters, filter_form
+from reports.models import Photo, PinState, Report
+from reports.photos import can_view_photo
+
+logger = logging.getLogger(__name__)
+
+REPORTS_PER_PAGE = 20
+PHOTO_SIZES = {"image", "thumbnail"}
 
 
-def _todo(request, *args, **kwargs):
-    return HttpResponse("")
+def _filtered(request: HttpRequest):
+    form = filter_form(request)
+    reports = apply_filters(mapdata.public_reports(request.institution), form)
+    return form, reports
 
 
-home = report_list = report_detail = map_data = photo = _todo
+@require_safe
+def home(request: HttpRequest):
+    form = filter_form(request)
+
+    return render(
+        request,
+        "reports/home.html",
+        {"form": form, "query": form.query_string(), "pin_states": PinState.choices},
+    )
+
+
+@require_safe
+def map_data(request: HttpRequest) -> JsonResponse:
+    _form, reports = _filtered(request)
+
+    return JsonResponse(mapdata.map_collection(reports))
+
+
+@require_safe
+def report_list(request: HttpRequest):
+    form, reports = _filtered(request)
+    paginator = Paginator(mapdata.listed_reports(reports), REPORTS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+
+    return render(
+        request,
+        "reports/report_list.html",
+        {"form": form, "query": form.query_string(), "page": page},
+    )
+
+
+@require_safe
+def report_detail(request: HttpRequest, pk: int):
+    try:
+        report = mapdata.public_report(request.institution, pk)
+    except Report.DoesNotExist:
+        raise Http404 from None
+
+    return render(request, "reports/report_detail.html", {"report": report})
+
+
+@require_safe
+def photo(request: HttpRequest, token, size: str) -> FileResponse:
+    if size not in PHOTO_SIZES:
+        raise Http404
+    photo = get_object_or_404(Photo.objects.select_related("report"), token=token)
+    if not can_view_photo(request.user, photo):
+        raise Http404
+
+    try:
+        file = getattr(photo, size).open("rb")
+    except OSError:
+        logger.warning("Photo %s has no %s file", photo.pk, size)
+        raise Http404 from None
+
+    response = FileResponse(file, content_type="image/jpeg")
+    response["X-Content-Type-Options"] = "nosniff"
+    is_public = photo.is_public and photo.report and photo.report.is_public
+    response["Cache-Control"] = (
+        "public, max-age=86400" if is_public else "private, no-store"
+    )
+    return response

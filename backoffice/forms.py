@@ -1,0 +1,163 @@
+"""The forms of the back office: what a clerk, a head or a staff member sends.
+
+They read and check the input; the workflow operations decide whether the
+action is allowed.
+"""
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from institutions import roles
+from institutions.models import Category, Department
+from reports.models import Outcome, Report
+from reports.workflow import route_for
+
+PDF_SIGNATURE = b"%PDF-"
+
+
+class PhotoChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.original_name or gettext("Photo %(position)s") % {
+            "position": obj.position + 1
+        }
+
+
+class PublishForm(forms.Form):
+    public_description = forms.CharField(
+        label=_("Public text"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "What the public reads. Remove personal data and offensive words; "
+            "the citizen's original text is kept for staff."
+        ),
+    )
+    public_photos = PhotoChoiceField(
+        label=_("Public photos"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Untick the photos that show people, plates or private places."),
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=None, empty_label=None
+    )
+    department = forms.ModelChoiceField(
+        label=_("Send to"),
+        queryset=None,
+        required=False,
+        help_text=_("Choose a department only to override the routing table."),
+    )
+
+    def __init__(self, *args, report: Report, **kwargs):
+        photos = report.photos.all()
+        kwargs.setdefault(
+            "initial",
+            {
+                "public_description": report.public_description,
+                "public_photos": photos,
+                "category": report.category,
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+        self.fields["public_photos"].queryset = photos
+        self.fields["category"].queryset = Category.objects.filter(
+            institution_id=report.institution_id, is_active=True
+        ) | Category.objects.filter(pk=report.category_id)
+        self.fields["department"].queryset = Department.objects.filter(
+            institution_id=report.institution_id, is_active=True
+        )
+
+        routed = route_for(report.category)
+        if routed is None:
+            self.fields["department"].empty_label = gettext(
+                "As the routing table says (no department: choose one)"
+            )
+        else:
+            self.fields["department"].empty_label = gettext(
+                "As the routing table says (%(name)s)"
+            ) % {"name": routed.name}
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for rejecting"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The citizen receives this text by e-mail."),
+    )
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(label=_("Assign to"), queryset=None)
+
+    def __init__(self, *args, report: Report, **kwargs):
+        if report.assignee_id:
+            kwargs.setdefault("initial", {"assignee": report.assignee_id})
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = roles.department_members(report.department)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Internal note"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Seen by staff only, never by the citizen or the public."),
+    )
+
+
+class ResolutionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    planned_for = forms.DateField(
+        label=_("Planned for"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Required when the outcome is “planned”."),
+    )
+    summary = forms.CharField(
+        label=_("Public summary"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown on the public page of the report."),
+    )
+    document = forms.FileField(
+        label=_("Answer document (PDF)"),
+        widget=forms.FileInput(attrs={"accept": "application/pdf"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["document"].help_text = gettext(
+            "A PDF file of at most %(size)s."
+        ) % {"size": filesizeformat(settings.DOCUMENT_MAX_BYTES)}
+
+    def clean_document(self):
+        document = self.cleaned_data["document"]
+        if document.size > settings.DOCUMENT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The document is larger than %(size)s."),
+                params={"size": filesizeformat(settings.DOCUMENT_MAX_BYTES)},
+                code="too_large",
+            )
+
+        # The content decides, not the name or the browser's content type.
+        document.seek(0)
+        signature = document.read(len(PDF_SIGNATURE))
+        document.seek(0)
+        if signature != PDF_SIGNATURE:
+            raise forms.ValidationError(
+                _("The document is not a PDF file."), code="not_pdf"
+            )
+
+        # The stored name keeps nothing of the uploaded one.
+        document.name = "raspuns.pdf"
+        return document
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") == Outcome.PLANNED and not cleaned.get("planned_for"):
+            self.add_error(
+                "planned_for", _("Give the date by which the work is planned.")
+            )
+        return cleaned

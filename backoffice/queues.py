@@ -1,0 +1,61 @@
+"""The work queues of the back office, as querysets.
+
+Every queue puts overdue reports first, then the earliest due: ordering by
+the due date does both, since an overdue report's date is in the past.
+"""
+
+from django.db.models import F, QuerySet
+from django.utils import timezone
+
+from institutions import roles
+from reports.models import Report, Status
+
+# From this many days before the legal deadline a report is flagged.
+DUE_SOON_DAYS = 5
+
+
+def _queue(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related("category", "department", "assignee").order_by(
+        F("due_date").asc(nulls_last=True), "registered_at", "pk"
+    )
+
+
+def to_check(institution) -> QuerySet:
+    """The registered reports the registry clerks must publish or reject."""
+    return _queue(
+        Report.objects.filter(institution=institution, status=Status.REGISTERED)
+    )
+
+
+def _headed(user, institution, status: str) -> QuerySet:
+    departments = roles.headed_departments(user, institution)
+    return _queue(
+        Report.objects.filter(
+            institution=institution, department__in=departments, status=status
+        )
+    )
+
+
+def to_assign(user, institution) -> QuerySet:
+    """Published reports of the departments the user heads."""
+    return _headed(user, institution, Status.PUBLISHED)
+
+
+def in_progress(user, institution) -> QuerySet:
+    """Assigned reports of the departments the user heads."""
+    return _headed(user, institution, Status.ASSIGNED)
+
+
+def my_work(user, institution) -> QuerySet:
+    return _queue(
+        Report.objects.filter(
+            institution=institution, assignee=user, status=Status.ASSIGNED
+        )
+    )
+
+
+def days_left(report: Report, today=None) -> int | None:
+    """Days until the answer is due; negative when overdue, None when closed."""
+    if not report.is_open or report.due_date is None:
+        return None
+    return (report.due_date - (today or timezone.localdate())).days

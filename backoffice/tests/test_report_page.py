@@ -1,0 +1,217 @@
+from django.urls import reverse
+
+from institutions.models import Role
+from reports import workflow
+from reports.models import EventKind, Visibility
+from tests.factories import (
+    CategoryFactory,
+    InstitutionFactory,
+    MembershipFactory,
+    UserFactory,
+)
+
+
+def _page(report) -> str:
+    return reverse("backoffice:report", args=[report.pk])
+
+
+def test_report_page_shows_the_citizen_to_the_clerk(client, clerk, registered):
+    client.force_login(clerk)
+
+    response = client.get(_page(registered), HTTP_ACCEPT_LANGUAGE="en")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Citizen (confidential)" in page
+    assert "Ana Ionescu" in page
+    assert "+40744555666" in page
+    assert "ana.ionescu@example.ro" in page
+    assert registered.registry_number in page
+
+
+def test_report_page_offers_the_clerk_publish_and_reject(client, clerk, registered):
+    client.force_login(clerk)
+
+    response = client.get(_page(registered))
+
+    assert sorted(response.context["forms"]) == ["note", "publish", "reject"]
+    publish = response.context["forms"]["publish"]
+    assert publish["public_description"].value() == registered.description
+    assert publish["category"].value() == registered.category.pk
+
+
+def test_report_page_names_the_routed_department_in_the_override(
+    client, clerk, registered, roads
+):
+    client.force_login(clerk)
+
+    response = client.get(_page(registered), HTTP_ACCEPT_LANGUAGE="en")
+
+    department = response.context["forms"]["publish"].fields["department"]
+    assert department.empty_label == f"As the routing table says ({roads.name})"
+
+
+def test_report_page_offers_the_head_the_assignment(client, head, published):
+    client.force_login(head)
+
+    response = client.get(_page(published))
+
+    assert sorted(response.context["forms"]) == ["assign", "note"]
+
+
+def test_report_page_offers_the_assignee_the_resolution(client, staff, assigned):
+    client.force_login(staff)
+
+    response = client.get(_page(assigned))
+
+    assert sorted(response.context["forms"]) == ["note", "resolve"]
+
+
+def test_report_page_marks_internal_events(client, head, assigned):
+    workflow.add_note(report=assigned, actor=head, text="Echipa merge joi.")
+    client.force_login(head)
+
+    response = client.get(_page(assigned), HTTP_ACCEPT_LANGUAGE="en")
+
+    page = response.content.decode()
+    assert "Echipa merge joi." in page
+    assert page.count('<span class="badge badge--internal">internal</span>') == 2
+    assert "Radu Șef" in page
+
+
+def test_report_page_carries_the_map_data_without_inline_script(
+    client, clerk, registered
+):
+    client.force_login(clerk)
+
+    response = client.get(_page(registered))
+
+    page = response.content.decode()
+    assert 'data-lat="46.7694"' in page
+    assert 'data-lng="23.5899"' in page
+    assert "<script>" not in page
+    assert 'src="/static/leaflet/leaflet.js" defer' in page
+    assert "style=" not in page
+
+
+def test_report_page_is_never_cached(client, clerk, registered):
+    client.force_login(clerk)
+
+    response = client.get(_page(registered))
+
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_report_page_refused_to_staff_of_another_department(
+    client, green_head, published
+):
+    client.force_login(green_head)
+
+    response = client.get(_page(published))
+
+    assert response.status_code == 403
+
+
+def test_report_page_refused_to_the_author(client, citizen, published):
+    client.force_login(citizen)
+
+    response = client.get(_page(published))
+
+    assert response.status_code == 403
+    assert "+40744555666" not in response.content.decode()
+
+
+def test_report_page_refused_to_another_citizen(client, other_citizen, published):
+    client.force_login(other_citizen)
+
+    response = client.get(_page(published))
+
+    assert response.status_code == 403
+    assert "ana.ionescu@example.ro" not in response.content.decode()
+
+
+def test_report_page_sends_anonymous_visitors_to_log_in(client, published):
+    response = client.get(_page(published))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_report_page_refused_to_a_viewer(client, institution, published):
+    viewer = UserFactory(full_name="Ioan Conducere")
+    MembershipFactory(user=viewer, institution=institution, role=Role.VIEWER)
+    client.force_login(viewer)
+
+    response = client.get(_page(published))
+
+    assert response.status_code == 403
+
+
+def test_report_page_not_found_for_a_report_of_another_institution(
+    client, clerk, citizen, institution, place
+):
+    other = InstitutionFactory(slug="floresti", name="Primăria Florești")
+    elsewhere = workflow.submit_report(
+        author=citizen,
+        institution=other,
+        category=CategoryFactory(institution=other),
+        location=place,
+        description="Stâlp de iluminat căzut pe trotuar.",
+    )
+    client.force_login(clerk)
+
+    response = client.get(_page(elsewhere))
+
+    assert response.status_code == 404
+
+
+def test_report_page_refused_to_staff_before_routing(client, staff, registered):
+    client.force_login(staff)
+
+    response = client.get(_page(registered))
+
+    assert response.status_code == 403
+
+
+def test_note_is_internal_and_shown_on_the_staff_page(client, staff, assigned):
+    client.force_login(staff)
+
+    response = client.post(
+        reverse("backoffice:report-note", args=[assigned.pk]),
+        {"text": "Am sunat la constructor."},
+        follow=True,
+    )
+
+    event = assigned.events.get(kind=EventKind.NOTE)
+    assert event.visibility == Visibility.INTERNAL
+    assert event.actor == staff
+    assert event.text == "Am sunat la constructor."
+    assert "Am sunat la constructor." in response.content.decode()
+    assert not assigned.events.filter(
+        kind=EventKind.NOTE, visibility__in=[Visibility.PUBLIC, Visibility.CITIZEN]
+    ).exists()
+
+
+def test_note_without_text_shows_the_error(client, clerk, registered):
+    client.force_login(clerk)
+
+    response = client.post(
+        reverse("backoffice:report-note", args=[registered.pk]), {"text": ""}
+    )
+
+    assert response.status_code == 200
+    assert response.context["forms"]["note"].errors["text"]
+    assert not registered.events.filter(kind=EventKind.NOTE).exists()
+
+
+def test_note_refused_to_staff_of_another_department(client, green_head, published):
+    client.force_login(green_head)
+
+    response = client.post(
+        reverse("backoffice:report-note", args=[published.pk]),
+        {"text": "Nu e treaba noastră."},
+    )
+
+    assert response.status_code == 403
+    assert not published.events.filter(kind=EventKind.NOTE).exists()

@@ -1,0 +1,151 @@
+import math
+
+from django import forms
+from django.contrib.gis.geos import Point
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from institutions.models import Institution
+from moderation.text import normalize_text
+from reports.geocoding import institution_at, locate_address
+from reports.workflow import DESCRIPTION_MAX_LENGTH, DESCRIPTION_MIN_LENGTH
+
+
+class ReportForm(forms.Form):
+    """What a citizen says about a problem: the photos travel separately.
+
+    A valid form has a ``location``: the pin if one was placed, otherwise
+    the typed address found by the geocoder. It must lie in the territory.
+    """
+
+    category = forms.ModelChoiceField(
+        queryset=None,
+        empty_label=None,
+        widget=forms.RadioSelect,
+        label=gettext_lazy("Category"),
+        error_messages={
+            "required": gettext_lazy("Choose the category of the problem."),
+            "invalid_choice": gettext_lazy("Choose one of the categories offered."),
+        },
+    )
+    address = forms.CharField(
+        label=gettext_lazy("Address or place"),
+        max_length=250,
+        required=False,
+        help_text=gettext_lazy(
+            "The street and number, or a landmark. Without a pin on the map, "
+            "we look the address up for you."
+        ),
+    )
+    latitude = forms.FloatField(
+        required=False, min_value=-90, max_value=90, widget=forms.HiddenInput
+    )
+    longitude = forms.FloatField(
+        required=False, min_value=-180, max_value=180, widget=forms.HiddenInput
+    )
+    # The address the pin was found for, when the server found it: a pin
+    # the citizen did not place follows the address when it changes.
+    geocoded_address = forms.CharField(required=False, widget=forms.HiddenInput)
+    description = forms.CharField(
+        label=gettext_lazy("Description"),
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 6, "maxlength": DESCRIPTION_MAX_LENGTH}),
+        error_messages={"required": gettext_lazy("Describe the problem.")},
+    )
+
+    def __init__(self, *args, institution: Institution, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.institution = institution
+        self.fields["category"].queryset = institution.categories.filter(is_active=True)
+
+    def category_options(self) -> list[dict]:
+        selected = str(self["category"].value() or "")
+        return [
+            {"category": category, "checked": str(category.pk) == selected}
+            for category in self.fields["category"].queryset
+        ]
+
+    def carried_location(self) -> dict:
+        """The location fields for the next post: the place found, if any."""
+        raw = {
+            name: self[name].value() or ""
+            for name in ("latitude", "longitude", "geocoded_address")
+        }
+        if not self.is_bound or "address" in self.errors:
+            return raw
+        location = self.cleaned_data.get("location")
+        if location is None:
+            return raw
+        return {
+            "latitude": f"{location.y:.6f}",
+            "longitude": f"{location.x:.6f}",
+            "geocoded_address": self.cleaned_data.get("geocoded_address", ""),
+        }
+
+    def pin(self) -> tuple[float, float] | None:
+        carried = self.carried_location()
+        try:
+            pin = float(carried["latitude"]), float(carried["longitude"])
+        except ValueError:
+            return None
+        return pin if all(math.isfinite(value) for value in pin) else None
+
+    def clean_description(self) -> str:
+        text = normalize_text(self.cleaned_data["description"])
+        if not DESCRIPTION_MIN_LENGTH <= len(text) <= DESCRIPTION_MAX_LENGTH:
+            raise forms.ValidationError(
+                _("The description must have between %(min)s and %(max)s characters.")
+                % {"min": DESCRIPTION_MIN_LENGTH, "max": DESCRIPTION_MAX_LENGTH}
+            )
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        if "latitude" in self.errors or "longitude" in self.errors:
+            return cleaned
+
+        location = self._location(cleaned)
+        if location is None:
+            return cleaned
+        if not self.institution.contains(location):
+            self.add_error("address", self._outside_message(location))
+            return cleaned
+        cleaned["location"] = location
+        return cleaned
+
+    def _location(self, cleaned: dict) -> Point | None:
+        latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
+        address = cleaned.get("address", "")
+        geocoded = cleaned.get("geocoded_address", "")
+        stale = bool(geocoded) and geocoded != address
+        if latitude is not None and longitude is not None and not stale:
+            return Point(longitude, latitude, srid=4326)
+
+        if not address:
+            self.add_error(
+                "address",
+                _("Type the address of the problem or place the pin on the map."),
+            )
+            return None
+        place = locate_address(institution=self.institution, address=address)
+        if place is None:
+            self.add_error(
+                "address",
+                _(
+                    "We could not find this address in %(name)s. Check it, or "
+                    "place the pin on the map."
+                )
+                % {"name": self.institution.name},
+            )
+            return None
+        cleaned["geocoded_address"] = address
+        return place.point
+
+    def _outside_message(self, location: Point) -> str:
+        message = _("The place is outside the territory of %(name)s.") % {
+            "name": self.institution.name
+        }
+        neighbour = institution_at(location, other_than=self.institution)
+        if neighbour is not None:
+            message += " " + _("Report it to %(name)s.") % {"name": neighbour.name}
+        return message

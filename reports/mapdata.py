@@ -1,0 +1,113 @@
+"""What the public reads about reports: the map data, the list, a report.
+
+Only published, assigned and resolved reports are public, and of them only
+what the clerk made public: the public text, the public photos, the public
+events. Nothing here loads or returns anything about the author.
+"""
+
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.urls import reverse
+from django.utils.text import Truncator
+
+from institutions.models import Institution
+from reports.models import Event, EventKind, Photo, Report, Visibility
+
+EXCERPT_LENGTH = 140
+COORDINATE_DECIMALS = 6
+DEPARTMENT_EVENTS = (EventKind.ASSIGNED, EventKind.RESOLVED)
+
+
+def public_reports(institution: Institution):
+    return Report.objects.public().filter(institution=institution)
+
+
+def with_first_photo(queryset):
+    """Annotate ``first_photo``, the token of the first public photo, or None."""
+    first = (
+        Photo.objects.filter(report=OuterRef("pk"), is_public=True)
+        .order_by("position", "pk")
+        .values("token")[:1]
+    )
+    return queryset.annotate(first_photo=Subquery(first))
+
+
+def thumbnail_url(token) -> str | None:
+    if token is None:
+        return None
+    return reverse("reports:photo", kwargs={"token": token, "size": "thumbnail"})
+
+
+def listed_reports(queryset):
+    """The reports as the list and the map show them, newest first."""
+    queryset = queryset.select_related("category", "resolution").only(
+        "pk",
+        "location",
+        "address",
+        "public_description",
+        "status",
+        "due_date",
+        "registry_number",
+        "registered_at",
+        "created_at",
+        "category__name",
+        "category__icon",
+        "resolution__outcome",
+    )
+    return with_first_photo(queryset).order_by("-created_at", "-pk")
+
+
+def map_feature(report: Report) -> dict:
+    return {
+        "type": "Feature",
+        "geometry": {
+            "type": "Point",
+            "coordinates": [
+                round(report.location.x, COORDINATE_DECIMALS),
+                round(report.location.y, COORDINATE_DECIMALS),
+            ],
+        },
+        "properties": {
+            "id": report.pk,
+            "state": str(report.pin_state),
+            "label": str(report.pin_label),
+            "overdue": report.is_overdue,
+            "category": report.category_id,
+            "title": report.category.name,
+            "text": Truncator(report.public_text).chars(EXCERPT_LENGTH),
+            "url": reverse("reports:detail", args=[report.pk]),
+            "address": report.address,
+            "thumbnail": thumbnail_url(report.first_photo),
+        },
+    }
+
+
+def map_collection(queryset) -> dict:
+    """A GeoJSON FeatureCollection of every report of the queryset."""
+    features = [map_feature(report) for report in listed_reports(queryset)]
+    return {"type": "FeatureCollection", "count": len(features), "features": features}
+
+
+def public_report(institution: Institution, pk: int) -> Report:
+    """A public report with its public photos and events; raises DoesNotExist."""
+    photos = Photo.objects.filter(is_public=True).only(
+        "token", "report_id", "width", "height", "position"
+    )
+    events = Event.objects.filter(visibility=Visibility.PUBLIC).only(
+        "report_id", "kind", "text", "created_at"
+    )
+    report = (
+        public_reports(institution)
+        .select_related("category", "department", "resolution")
+        .defer("description", "author", "assignee")
+        .prefetch_related(
+            Prefetch("photos", queryset=photos, to_attr="public_photos"),
+            Prefetch("events", queryset=events, to_attr="public_events"),
+        )
+        .get(pk=pk)
+    )
+
+    # The public learns which office acted, never which person.
+    for event in report.public_events:
+        by_department = event.kind in DEPARTMENT_EVENTS and report.department
+        event.office = (report.department if by_department else institution).name
+    return report
