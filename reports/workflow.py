@@ -243,17 +243,16 @@ def reject_report(*, report: Report, actor, reason: str) -> Report:
 
 def assign_report(*, report: Report, actor, assignee) -> Report:
     """The department head gives the report to a member of the department."""
-    _require(
-        roles.is_head_of(actor, report.department),
-        _("Only the head of the department assigns its reports."),
-    )
-    _require(
-        roles.works_in(assignee, report.department),
-        _("The report can only go to a member of the department."),
-    )
-
     with transaction.atomic():
         report = _locked(report, Status.PUBLISHED, Status.ASSIGNED)
+        _require(
+            roles.is_head_of(actor, report.department),
+            _("Only the head of the department assigns its reports."),
+        )
+        _require(
+            roles.works_in(assignee, report.department),
+            _("The report can only go to a member of the department."),
+        )
         previous = report.status
         report.assignee = assignee
         report.status = Status.ASSIGNED

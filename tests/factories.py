@@ -6,7 +6,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import ExifTags, Image
 
 from accounts.models import User
 from institutions.models import (
@@ -113,3 +113,23 @@ PDF_BYTES = (
 
 def pdf_upload(name: str = "raspuns.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
+
+
+def jpeg_with_orientation_and_gps(name: str = "telefon.jpg") -> SimpleUploadedFile:
+    """A phone-like JPEG: stored sideways with EXIF Orientation 6, and GPS.
+
+    Upright, its top half is red and its bottom half blue.
+    """
+    stored = Image.new("RGB", (640, 480), (0, 0, 255))
+    stored.paste((255, 0, 0), (0, 0, 320, 480))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6
+    exif[ExifTags.Base.Make] = "Telefon"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = (46.0, 46.0, 9.84)
+    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
+    gps[ExifTags.GPS.GPSLongitude] = (23.0, 35.0, 23.64)
+    buffer = io.BytesIO()
+    stored.save(buffer, format="JPEG", exif=exif, quality=95)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")

@@ -1,0 +1,106 @@
+"""A citizen on a phone reports a problem; the public map shows it."""
+
+import re
+
+import pytest
+from django.contrib.gis.geos import Point
+from playwright.sync_api import expect
+
+from institutions.models import Street
+from reports import workflow
+from reports.models import Report, Status
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+DESCRIPTION = "Capac de canal lipsă pe trotuar, foarte periculos seara."
+MEMORANDUMULUI = Point(23.5855, 46.7693, srid=4326)
+
+
+def _log_in(page, live_server, user, then: str):
+    page.goto(f"{live_server.url}{then}")
+    page.fill("input[name=login]", user.email)
+    page.fill("input[name=password]", "parola-sigura-1")
+    page.press("input[name=password]", "Enter")
+    page.wait_for_url(f"**{then}")
+
+
+def _describe_preview_and_send(page, category):
+    page.get_by_label(category.name).check()
+    page.fill("#id_description", DESCRIPTION)
+    page.click("#report-preview-button")
+    expect(page.locator("#report-send-button")).to_be_visible()
+    assert DESCRIPTION in page.content()
+    page.click("#report-send-button")
+    page.wait_for_url(re.compile(r"/contul-meu/sesizari/\d+/$"))
+
+
+def test_citizen_reports_by_address_without_touching_the_map(
+    phone, live_server, citizen, institution, potholes
+):
+    Street.objects.create(
+        institution=institution,
+        name="Strada Memorandumului",
+        location=MEMORANDUMULUI,
+    )
+    _log_in(phone, live_server, citizen, then="/sesizare-noua/")
+
+    phone.fill("#id_address", "str. Memorandumului 14")
+    phone.click("#address-search-button")
+    phone.locator(".address-result").first.click()
+    _describe_preview_and_send(phone, potholes)
+
+    report = Report.objects.get()
+    assert report.status == Status.REGISTERED
+    assert report.location.distance(MEMORANDUMULUI) < 1e-6
+    expect(phone.get_by_text(report.registry_number).first).to_be_visible()
+
+
+def test_citizen_reports_by_placing_the_pin(
+    phone, live_server, citizen, institution, potholes
+):
+    _log_in(phone, live_server, citizen, then="/sesizare-noua/")
+    the_map = phone.locator("#report-map")
+    size = the_map.bounding_box()
+
+    the_map.tap(position={"x": size["width"] * 0.3, "y": size["height"] * 0.6})
+    expect(phone.locator("#id_latitude")).not_to_have_value("")
+    _describe_preview_and_send(phone, potholes)
+
+    report = Report.objects.get()
+    centre = institution.map_centre
+    assert report.location.x < centre.x
+    assert report.location.y < centre.y
+    assert institution.contains(report.location)
+
+
+def test_public_map_shows_the_published_pin_in_its_colour(
+    phone, live_server, citizen, clerk, head, staff, institution, potholes, place
+):
+    report = workflow.submit_report(
+        author=citizen,
+        institution=institution,
+        category=potholes,
+        location=place,
+        description=DESCRIPTION,
+    )
+    report = workflow.publish_report(
+        report=report, actor=clerk, public_description=DESCRIPTION, public_photos=[]
+    )
+
+    phone.goto(f"{live_server.url}/#report-{report.pk}")
+    pin = phone.locator(f".pin[data-report-id='{report.pk}']")
+
+    expect(pin).to_have_class(re.compile(r"\bpin--new\b"))
+    colour = pin.locator(".pin__body").evaluate(
+        "body => getComputedStyle(body).backgroundColor"
+    )
+    assert colour == "rgb(209, 36, 47)"
+
+    workflow.assign_report(report=report, actor=head, assignee=staff)
+    phone.goto(f"{live_server.url}/?status=in_progress#report-{report.pk}")
+
+    expect(pin).to_have_class(re.compile(r"\bpin--in_progress\b"))
+    colour = pin.locator(".pin__body").evaluate(
+        "body => getComputedStyle(body).backgroundColor"
+    )
+    assert colour == "rgb(225, 111, 36)"
