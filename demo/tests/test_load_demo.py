@@ -1,0 +1,200 @@
+import io
+import re
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+
+from demo.data import DEMO_PASSWORD
+from institutions.models import Category, Institution, Membership, Role, Street
+from notifications.models import OutgoingEmail
+from reports.models import EventKind, Outcome, Photo, Report, Status
+
+CATEGORY_NAMES = {
+    "Parcări neregulamentare",
+    "Străzi/Alei/Trotuare/Poduri",
+    "Spații verzi/Parcuri",
+    "Altele",
+    "Salubritate",
+    "Semnalizare rutieră",
+    "Iluminat public",
+    "Parcări/Parking-uri",
+    "Depozitări deșeuri",
+    "Construcții/lucrări neautorizate; organizare șantier",
+    "Transport public (CTP)",
+    "Rețele de apă/canalizare (CAS)",
+    "Tulburarea liniștii publice",
+    "Asistență socială",
+    "Taxe și impozite",
+    "Persoane fără adăpost sau care apelează la mila publicului",
+}
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        output = io.StringIO()
+        call_command("load_demo", stdout=output)
+        yield output.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def cluj(demo, db):
+    return Institution.objects.get(slug="cluj-napoca")
+
+
+@pytest.mark.mainflow
+def test_load_demo_creates_the_city_hall_of_cluj(cluj):
+    assert cluj.name == "Primăria Municipiului Cluj-Napoca"
+    assert cluj.answer_term_days == 30
+    assert cluj.contains(cluj.map_centre)
+    assert cluj.streets.count() >= 40
+    assert not Street.objects.exclude(location__within=cluj.boundary).exists()
+
+
+@pytest.mark.mainflow
+def test_load_demo_routes_each_of_the_16_categories(cluj):
+    categories = Category.objects.filter(institution=cluj)
+
+    assert set(categories.values_list("name", flat=True)) == CATEGORY_NAMES
+    assert categories.filter(routing_rule__isnull=False).count() == 16
+    assert categories.get(name="Altele").routing_rule.department.name == (
+        "Cabinet Primar – Relații cu publicul"
+    )
+
+
+@pytest.mark.mainflow
+def test_load_demo_gives_every_role_a_person(cluj):
+    roles = set(Membership.objects.filter(institution=cluj).values_list("role"))
+    heads = Membership.objects.filter(institution=cluj, role=Role.HEAD)
+
+    assert roles == {(role,) for role in Role.values}
+    assert heads.count() == cluj.departments.count()
+
+
+@pytest.mark.mainflow
+def test_load_demo_makes_200_reports_in_every_status_and_outcome(cluj):
+    reports = Report.objects.filter(institution=cluj)
+    statuses = set(reports.values_list("status", flat=True))
+    outcomes = set(reports.values_list("resolution__outcome", flat=True))
+
+    assert reports.count() >= 200
+    assert statuses == set(Status.values) - {Status.SUBMITTED}
+    assert outcomes - {None} == set(Outcome.values)
+    assert reports.values("category").distinct().count() == 16
+    assert sum(report.is_overdue for report in reports) >= 5
+
+
+@pytest.mark.mainflow
+def test_load_demo_places_every_report_inside_the_city(cluj):
+    outside = Report.objects.filter(institution=cluj).exclude(
+        location__within=cluj.boundary
+    )
+
+    assert outside.count() == 0
+
+
+@pytest.mark.mainflow
+def test_load_demo_dates_timelines_in_order_over_half_a_year(cluj):
+    reports = Report.objects.filter(institution=cluj).prefetch_related("events")
+    oldest = min(report.created_at for report in reports)
+
+    for report in reports:
+        moments = [event.created_at for event in report.events.all()]
+        assert moments == sorted(moments)
+        assert moments[0] == report.created_at
+        assert report.due_date == (
+            timezone.localdate(report.registered_at) + timezone.timedelta(days=30)
+        )
+    assert 150 <= (timezone.now() - oldest).days <= 181
+
+
+@pytest.mark.mainflow
+def test_load_demo_numbers_the_register_by_year_in_date_order(cluj):
+    reports = Report.objects.filter(institution=cluj).order_by("registered_at")
+    expected, counts = [], Counter()
+    for report in reports:
+        year = timezone.localdate(report.registered_at).year
+        counts[year] += 1
+        expected.append(f"{counts[year]}/{year}")
+
+    assert [report.registry_number for report in reports] == expected
+
+
+@pytest.mark.mainflow
+def test_load_demo_accounts_log_in_with_the_demo_password(cluj, client):
+    assert client.login(email="cetatean@example.ro", password=DEMO_PASSWORD)
+    assert client.login(email="registratura@example.ro", password=DEMO_PASSWORD)
+
+
+@pytest.mark.mainflow
+def test_load_demo_prints_the_accounts_and_their_password(demo, db):
+    assert "cetatean@example.ro" in demo
+    assert "registratura@example.ro" in demo
+    assert "demo-sesizari-2026" in demo
+
+
+@pytest.mark.mainflow
+def test_load_demo_a_second_time_changes_nothing(cluj):
+    count = Report.objects.count()
+    output = io.StringIO()
+
+    with translation.override("en"):
+        call_command("load_demo", stdout=output)
+
+    assert Report.objects.count() == count
+    assert Institution.objects.filter(slug="cluj-napoca").count() == 1
+    assert "loaded already" in output.getvalue()
+    assert re.search(r"cetatean@example\.ro", output.getvalue())
+
+
+@pytest.mark.mainflow
+def test_load_demo_writes_romanian_descriptions_with_comma_below(cluj):
+    descriptions = list(
+        Report.objects.filter(institution=cluj).values_list("description", flat=True)
+    )
+    text = "\n".join(descriptions)
+
+    assert len(set(descriptions)) >= 150
+    assert "{" not in text
+    assert not set("şţŞŢ") & set(text)
+    assert "ș" in text
+    assert "ț" in text
+
+
+@pytest.mark.mainflow
+def test_load_demo_keeps_photos_of_parked_cars_internal(cluj):
+    photos = Photo.objects.filter(
+        report__institution=cluj,
+        report__status__in=[Status.PUBLISHED, Status.ASSIGNED, Status.RESOLVED],
+    )
+    parked = photos.filter(report__category__name="Parcări neregulamentare")
+
+    assert photos.filter(is_public=True).exists()
+    assert parked.exists()
+    assert not parked.filter(is_public=True).exists()
+
+
+@pytest.mark.mainflow
+def test_load_demo_queues_the_emails_of_the_history_as_dated(cluj):
+    report = Report.objects.filter(institution=cluj, status=Status.RESOLVED).earliest(
+        "created_at"
+    )
+    emails = OutgoingEmail.objects.filter(report=report).order_by("created_at")
+    registered = report.events.get(kind=EventKind.REGISTERED)
+    with translation.override("ro"):
+        due = date_format(report.due_date, "j F Y")
+
+    assert [email.kind for email in emails] == [
+        "report_registered",
+        "report_published",
+        "report_resolved",
+    ]
+    assert emails[0].created_at == registered.created_at
+    assert due in emails[0].body_text
+    assert report.registry_number in emails[0].subject

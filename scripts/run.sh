@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The run command (make run): set everything up, load the demo and serve it
+# on http://127.0.0.1:8000 with a background worker for e-mail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+BIND=${SESIZARI_BIND:-127.0.0.1:8000}
+
+ensure_packages "${RUNTIME_PACKAGES[@]}"
+ensure_venv requirements.txt
+PYTHON="$VENV/bin/python"
+
+mkdir -p var/mail var/media
+if [ -z "${SESIZARI_SECRET_KEY:-}" ]; then
+    if [ ! -s var/secret_key ]; then
+        say "Generating a secret key into var/secret_key"
+        (umask 077 && "$PYTHON" -c \
+            'import secrets; print(secrets.token_urlsafe(50))' >var/secret_key)
+    fi
+    SESIZARI_SECRET_KEY=$(cat var/secret_key)
+    export SESIZARI_SECRET_KEY
+fi
+
+say "Migrating the database (${DATABASE_URL:-SpatiaLite in var/sesizari.sqlite3})"
+"$PYTHON" manage.py migrate --noinput || die "migrate failed"
+say "Collecting static files"
+"$PYTHON" manage.py collectstatic --noinput -v 0 || die "collectstatic failed"
+say "Loading the demo"
+"$PYTHON" manage.py load_demo || die "load_demo failed"
+
+say "Starting the e-mail worker: messages go to var/mail/, its log to var/worker.log"
+"$PYTHON" manage.py db_worker >>var/worker.log 2>&1 &
+WORKER=$!
+stop_worker() {
+    if kill -0 "$WORKER" 2>/dev/null; then
+        kill -TERM "$WORKER" 2>/dev/null || true
+        wait "$WORKER" 2>/dev/null || true
+    fi
+}
+trap stop_worker EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+say "Serving Sesizări on http://$BIND/ (Ctrl-C stops it)"
+"$VENV/bin/gunicorn" sesizari.wsgi:application \
+    --bind "$BIND" \
+    --workers "${SESIZARI_WEB_WORKERS:-2}" \
+    --access-logfile - \
+    --graceful-timeout 5
