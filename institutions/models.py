@@ -156,10 +156,17 @@ class Membership(models.Model):
         verbose_name = _("role")
         verbose_name_plural = _("roles")
         constraints = [
+            # Two partial constraints rather than NULLS NOT DISTINCT, which
+            # SQLite lacks: one role per department, one institution-wide.
             models.UniqueConstraint(
-                fields=["user", "institution", "role", "department"],
-                name="membership_unique",
-                nulls_distinct=False,
+                fields=["user", "role", "department"],
+                condition=Q(department__isnull=False),
+                name="membership_unique_in_department",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "institution", "role"],
+                condition=Q(department__isnull=True),
+                name="membership_unique_in_institution",
             ),
             models.CheckConstraint(
                 condition=Q(role__in=DEPARTMENT_ROLES, department__isnull=False)
