@@ -8,9 +8,11 @@ raises WorkflowError and changes nothing.
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext as _
 
 from institutions import roles
@@ -69,6 +71,16 @@ def _record(
         text=text,
         visibility=visibility,
     )
+
+
+def _timeline_text(message: str, **values) -> str:
+    """A text the product writes into the timeline.
+
+    It is kept in the institution's language, whatever language the person
+    acting reads the site in.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext(message) % values
 
 
 def _require(condition: bool, message: str) -> None:
@@ -142,7 +154,10 @@ def register_report(*, report: Report) -> Report:
             report,
             EventKind.REGISTERED,
             from_status=Status.SUBMITTED,
-            text=_("Registered with number %(number)s.") % {"number": entry.number},
+            text=_timeline_text(
+                gettext_noop("Registered with number %(number)s."),
+                number=entry.number,
+            ),
             visibility=Visibility.CITIZEN,
         )
         notify_citizen(report, "registered")
@@ -210,7 +225,9 @@ def publish_report(
             EventKind.PUBLISHED,
             actor=actor,
             from_status=Status.REGISTERED,
-            text=_("Sent to %(department)s.") % {"department": department.name},
+            text=_timeline_text(
+                gettext_noop("Sent to %(department)s."), department=department.name
+            ),
         )
         notify_citizen(report, "published")
     return report
@@ -262,7 +279,9 @@ def assign_report(*, report: Report, actor, assignee) -> Report:
             EventKind.ASSIGNED,
             actor=actor,
             from_status=previous,
-            text=_("Assigned to %(name)s.") % {"name": assignee.full_name},
+            text=_timeline_text(
+                gettext_noop("Assigned to %(name)s."), name=assignee.full_name
+            ),
             visibility=Visibility.INTERNAL,
         )
     return report

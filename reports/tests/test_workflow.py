@@ -1,6 +1,7 @@
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from reports import workflow
 from reports.models import EventKind, Outcome, Status, Visibility
@@ -113,3 +114,21 @@ def test_issue_resolution_resolves_and_mails_the_document(assigned, staff, citiz
     assert message.to == [citizen.email]
     assert message.attachments[0][0] == f"raspuns-{assigned.pk}.pdf"
     assert message.attachments[0][1].startswith(b"%PDF")
+
+
+def test_timeline_texts_are_kept_in_the_institution_language(registered, clerk):
+    with translation.override("en"):
+        report = workflow.publish_report(
+            report=registered,
+            actor=clerk,
+            public_description=registered.description,
+            public_photos=[],
+        )
+
+    english = f"Sent to {report.department.name}."
+    with translation.override("ro"):
+        romanian = gettext("Sent to %(department)s.") % {
+            "department": report.department.name
+        }
+    assert romanian != english
+    assert report.events.last().text == romanian
