@@ -217,6 +217,12 @@ PHOTO_MAX_BYTES = _setting("PHOTO_MAX_BYTES", int, 15 * 1024 * 1024)
 PHOTO_MAX_PIXELS = _setting("PHOTO_MAX_PIXELS", int, 40_000_000)
 DOCUMENT_MAX_BYTES = _setting("DOCUMENT_MAX_BYTES", int, 10 * 1024 * 1024)
 
+# Behind a TLS reverse proxy, the proxy says which scheme the visitor used.
+# Only trust it when no one but the proxy can reach the application.
+if _setting("TRUST_PROXY_HEADERS", _parse_bool, False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = True
+
 SESSION_COOKIE_SECURE = SITE_URL.startswith("https")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
