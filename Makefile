@@ -5,7 +5,7 @@
 
 help:
 	@echo "make run     set up, load the demo and serve on http://127.0.0.1:8000"
-	@echo "make test    lint, check migrations, run the suite on PostGIS and SpatiaLite"
+	@echo "make test    lint, type-check, check migrations, run the suite on PostGIS and SpatiaLite"
 	@echo "make format  fix what ruff can fix and format the code"
 	@echo "make reset   delete the local database, mail, uploads and secret key (var/)"
 

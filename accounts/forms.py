@@ -1,6 +1,8 @@
 from django import forms
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from accounts.phone import normalize_phone
 
 
@@ -31,7 +33,7 @@ class SignupForm(forms.Form):
     def clean_phone(self) -> str:
         return normalize_phone(self.cleaned_data["phone"])
 
-    def signup(self, request, user) -> None:
+    def signup(self, request: HttpRequest, user: User) -> None:
         user.full_name = self.cleaned_data["full_name"]
         user.phone = self.cleaned_data["phone"]
         user.save(update_fields=["full_name", "phone"])

@@ -4,18 +4,26 @@ The workflow operations decide what a person may do; these helpers only
 decide what to show, so that nobody is offered a form bound to fail.
 """
 
+from collections.abc import Callable
 from functools import wraps
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from accounts.models import User
 from institutions import roles
-from institutions.models import Role
+from institutions.middleware import AuthenticatedRequest, InstitutionRequest
+from institutions.models import Institution, Role
 from reports.models import Report, Status
 from reports.workflow import can_see_staff_view
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 PUBLISH = "publish"
 REJECT = "reject"
@@ -23,8 +31,16 @@ ASSIGN = "assign"
 RESOLVE = "resolve"
 NOTE = "note"
 
+View = Callable[..., HttpResponseBase]
 
-def staff_page(view):
+
+class StaffRequest(AuthenticatedRequest):
+    """A request to a view behind staff_page: a member of the institution."""
+
+    institution: Institution
+
+
+def staff_page(view: View) -> View:
     """Open the view to members of the current institution only.
 
     Anonymous visitors are sent to log in; anyone else gets 403. No response
@@ -32,15 +48,18 @@ def staff_page(view):
     """
 
     @wraps(view)
-    def checked(request, *args, **kwargs):
-        if not roles.is_staff_of(request.user, request.institution):
+    def checked(
+        request: InstitutionRequest, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase:
+        institution = request.institution
+        if not institution or not roles.is_staff_of(request.user, institution):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
     return never_cache(login_required(checked))
 
 
-def report_for_staff(request, pk: int) -> Report:
+def report_for_staff(request: StaffRequest, pk: int) -> Report:
     """The report, if the user may see its staff page: 404 or 403 otherwise."""
     queryset = Report.objects.select_related(
         "institution", "author", "category", "department", "assignee"
@@ -51,7 +70,7 @@ def report_for_staff(request, pk: int) -> Report:
     return report
 
 
-def available_actions(user, report: Report) -> set[str]:
+def available_actions(user: User, report: Report) -> set[str]:
     """The forms to offer this user on this report in its current state."""
     actions = {NOTE}
     if report.status == Status.REGISTERED and roles.is_clerk(user, report.institution):
@@ -72,6 +91,6 @@ QUEUES = (
 )
 
 
-def visible_queues(held: set[str]) -> list[tuple[str, str]]:
+def visible_queues(held: set[str]) -> list[tuple[str, "StrPromise"]]:
     """The work queues open to the holder of these roles, as (URL name, label)."""
     return [(name, label) for name, label, needed in QUEUES if held & needed]

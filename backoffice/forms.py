@@ -4,22 +4,26 @@ They read and check the input; the workflow operations decide whether the
 action is allowed.
 """
 
+from typing import Any, cast
+
 from django import forms
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from institutions import roles
 from institutions.models import Category, Department
-from reports.models import Outcome, Report
+from reports.models import Outcome, Photo, Report
 from reports.workflow import route_for
 
 PDF_SIGNATURE = b"%PDF-"
 
 
 class PhotoChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj) -> str:
+    def label_from_instance(self, obj: Photo) -> str:
         return obj.original_name or gettext("Photo %(position)s") % {
             "position": obj.position + 1
         }
@@ -41,17 +45,17 @@ class PublishForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Untick the photos that show people, plates or private places."),
     )
-    category = forms.ModelChoiceField(
+    category: "forms.ModelChoiceField[Category]" = forms.ModelChoiceField(
         label=_("Category"), queryset=None, empty_label=None
     )
-    department = forms.ModelChoiceField(
+    department: "forms.ModelChoiceField[Department]" = forms.ModelChoiceField(
         label=_("Send to"),
         queryset=None,
         required=False,
         help_text=_("Choose a department only to override the routing table."),
     )
 
-    def __init__(self, *args, report: Report, **kwargs):
+    def __init__(self, *args: Any, report: Report, **kwargs: Any) -> None:
         photos = report.photos.all()
         kwargs.setdefault(
             "initial",
@@ -63,23 +67,28 @@ class PublishForm(forms.Form):
         )
         super().__init__(*args, **kwargs)
 
-        self.fields["public_photos"].queryset = photos
-        self.fields["category"].queryset = Category.objects.filter(
+        public_photos = cast(PhotoChoiceField, self.fields["public_photos"])
+        category = cast("forms.ModelChoiceField[Category]", self.fields["category"])
+        department = cast(
+            "forms.ModelChoiceField[Department]", self.fields["department"]
+        )
+        public_photos.queryset = photos
+        category.queryset = Category.objects.filter(
             institution_id=report.institution_id, is_active=True
         ) | Category.objects.filter(pk=report.category_id)
-        self.fields["department"].queryset = Department.objects.filter(
+        department.queryset = Department.objects.filter(
             institution_id=report.institution_id, is_active=True
         )
 
         routed = route_for(report.category)
         if routed is None:
-            self.fields["department"].empty_label = gettext(
+            department.empty_label = gettext(
                 "As the routing table says (no department: choose one)"
             )
         else:
-            self.fields["department"].empty_label = gettext(
-                "As the routing table says (%(name)s)"
-            ) % {"name": routed.name}
+            department.empty_label = gettext("As the routing table says (%(name)s)") % {
+                "name": routed.name
+            }
 
 
 class RejectForm(forms.Form):
@@ -91,13 +100,16 @@ class RejectForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label=_("Assign to"), queryset=None)
+    assignee: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(
+        label=_("Assign to"), queryset=None
+    )
 
-    def __init__(self, *args, report: Report, **kwargs):
+    def __init__(self, *args: Any, report: Report, **kwargs: Any) -> None:
         if report.assignee_id:
             kwargs.setdefault("initial", {"assignee": report.assignee_id})
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = roles.department_members(report.department)
+        assignee = cast("forms.ModelChoiceField[User]", self.fields["assignee"])
+        assignee.queryset = roles.department_members(report.department)
 
 
 class NoteForm(forms.Form):
@@ -126,13 +138,13 @@ class ResolutionForm(forms.Form):
         widget=forms.FileInput(attrs={"accept": "application/pdf"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["document"].help_text = gettext(
             "A PDF file of at most %(size)s."
         ) % {"size": filesizeformat(settings.DOCUMENT_MAX_BYTES)}
 
-    def clean_document(self):
+    def clean_document(self) -> UploadedFile:
         document = self.cleaned_data["document"]
         if document.size > settings.DOCUMENT_MAX_BYTES:
             raise forms.ValidationError(
@@ -154,8 +166,9 @@ class ResolutionForm(forms.Form):
         document.name = "raspuns.pdf"
         return document
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("outcome") == Outcome.PLANNED and not cleaned.get("planned_for"):
             self.add_error(
                 "planned_for", _("Give the date by which the work is planned.")

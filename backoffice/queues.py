@@ -4,30 +4,34 @@ Every queue puts overdue reports first, then the earliest due: ordering by
 the due date does both, since an overdue report's date is in the past.
 """
 
+from datetime import date
+
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from accounts.models import User
 from institutions import roles
+from institutions.models import Institution
 from reports.models import Report, Status
 
 # From this many days before the legal deadline a report is flagged.
 DUE_SOON_DAYS = 5
 
 
-def _queue(queryset: QuerySet) -> QuerySet:
+def _queue(queryset: QuerySet[Report]) -> QuerySet[Report]:
     return queryset.select_related("category", "department", "assignee").order_by(
         F("due_date").asc(nulls_last=True), "registered_at", "pk"
     )
 
 
-def to_check(institution) -> QuerySet:
+def to_check(institution: Institution) -> QuerySet[Report]:
     """The registered reports the registry clerks must publish or reject."""
     return _queue(
         Report.objects.filter(institution=institution, status=Status.REGISTERED)
     )
 
 
-def _headed(user, institution, status: str) -> QuerySet:
+def _headed(user: User, institution: Institution, status: str) -> QuerySet[Report]:
     departments = roles.headed_departments(user, institution)
     return _queue(
         Report.objects.filter(
@@ -36,17 +40,17 @@ def _headed(user, institution, status: str) -> QuerySet:
     )
 
 
-def to_assign(user, institution) -> QuerySet:
+def to_assign(user: User, institution: Institution) -> QuerySet[Report]:
     """Published reports of the departments the user heads."""
     return _headed(user, institution, Status.PUBLISHED)
 
 
-def in_progress(user, institution) -> QuerySet:
+def in_progress(user: User, institution: Institution) -> QuerySet[Report]:
     """Assigned reports of the departments the user heads."""
     return _headed(user, institution, Status.ASSIGNED)
 
 
-def my_work(user, institution) -> QuerySet:
+def my_work(user: User, institution: Institution) -> QuerySet[Report]:
     return _queue(
         Report.objects.filter(
             institution=institution, assignee=user, status=Status.ASSIGNED
@@ -54,7 +58,7 @@ def my_work(user, institution) -> QuerySet:
     )
 
 
-def days_left(report: Report, today=None) -> int | None:
+def days_left(report: Report, today: date | None = None) -> int | None:
     """Days until the answer is due; negative when overdue, None when closed."""
     if not report.is_open or report.due_date is None:
         return None

@@ -5,15 +5,22 @@ the operation decides whether it is allowed. A refused or invalid action
 shows the report page again with the form as it was typed.
 """
 
+from collections.abc import Callable
+from typing import IO, Any
+from uuid import UUID
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from backoffice import access, queues
+from backoffice.access import StaffRequest
 from backoffice.forms import (
     AssignForm,
     NoteForm,
@@ -24,33 +31,33 @@ from backoffice.forms import (
 from institutions import roles
 from institutions.models import Role
 from reports import workflow
-from reports.models import Photo, Resolution
+from reports.models import Photo, Report, Resolution
 from reports.photos import can_view_original
 
 QUEUE_PAGE_SIZE = 25
 
-FORMS = {
-    access.PUBLISH: PublishForm,
+# The forms that start blank whatever the report; the others start from it.
+PLAIN_FORMS: dict[str, type[Form]] = {
     access.REJECT: RejectForm,
-    access.ASSIGN: AssignForm,
     access.RESOLVE: ResolutionForm,
     access.NOTE: NoteForm,
 }
-FORMS_FOR_REPORT = {access.PUBLISH, access.ASSIGN}
 
 
-def _paginate(request: HttpRequest, queryset, param: str = "page"):
+def _paginate(
+    request: HttpRequest, queryset: QuerySet[Report], param: str = "page"
+) -> Page[Report]:
     return Paginator(queryset, QUEUE_PAGE_SIZE).get_page(request.GET.get(param))
 
 
-def _require_role(request: HttpRequest, *wanted: str) -> set[str]:
+def _require_role(request: StaffRequest, *wanted: str) -> set[str]:
     held = roles.roles_of(request.user, request.institution)
     if not held & set(wanted):
         raise PermissionDenied
     return held
 
 
-def _queue_context(current: str, held: set[str], **extra) -> dict:
+def _queue_context(current: str, held: set[str], **extra: object) -> dict[str, object]:
     return {
         "queues": access.visible_queues(held),
         "current_queue": current,
@@ -60,7 +67,7 @@ def _queue_context(current: str, held: set[str], **extra) -> dict:
 
 @access.staff_page
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: StaffRequest) -> HttpResponse:
     held = roles.roles_of(request.user, request.institution)
     if Role.CLERK in held:
         return redirect("backoffice:clerk-queue")
@@ -75,7 +82,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @access.staff_page
 @require_GET
-def clerk_queue(request: HttpRequest) -> HttpResponse:
+def clerk_queue(request: StaffRequest) -> HttpResponse:
     held = _require_role(request, Role.CLERK)
 
     page = _paginate(request, queues.to_check(request.institution))
@@ -85,7 +92,7 @@ def clerk_queue(request: HttpRequest) -> HttpResponse:
 
 @access.staff_page
 @require_GET
-def department_queue(request: HttpRequest) -> HttpResponse:
+def department_queue(request: StaffRequest) -> HttpResponse:
     held = _require_role(request, Role.HEAD)
 
     user, institution = request.user, request.institution
@@ -103,7 +110,7 @@ def department_queue(request: HttpRequest) -> HttpResponse:
 
 @access.staff_page
 @require_GET
-def my_work(request: HttpRequest) -> HttpResponse:
+def my_work(request: StaffRequest) -> HttpResponse:
     held = _require_role(request, Role.HEAD, Role.STAFF)
 
     page = _paginate(request, queues.my_work(request.user, request.institution))
@@ -111,13 +118,19 @@ def my_work(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/my_work.html", context)
 
 
-def _blank_form(name: str, report):
-    form_class = FORMS[name]
-    return form_class(report=report) if name in FORMS_FOR_REPORT else form_class()
+def _blank_form(name: str, report: Report) -> Form:
+    if name == access.PUBLISH:
+        return PublishForm(report=report)
+    if name == access.ASSIGN:
+        return AssignForm(report=report)
+    return PLAIN_FORMS[name]()
 
 
 def _render_report(
-    request: HttpRequest, report, *, bound: tuple[str, object] | None = None
+    request: StaffRequest,
+    report: Report,
+    *,
+    bound: tuple[str, Form] | None = None,
 ) -> HttpResponse:
     """The staff page, with the forms the user may use in the report's state.
 
@@ -132,9 +145,10 @@ def _render_report(
         if name in forms:
             forms[name] = form
         else:
+            # An ErrorList yields its messages as text.
             for errors in form.errors.values():
                 for error in errors:
-                    messages.error(request, error)
+                    messages.error(request, str(error))
 
     context = {
         "report": report,
@@ -151,12 +165,20 @@ def _render_report(
 
 @access.staff_page
 @require_GET
-def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def report_detail(request: StaffRequest, pk: int) -> HttpResponse:
     report = access.report_for_staff(request, pk)
     return _render_report(request, report)
 
 
-def _act(request, report, *, name: str, form, operation, done: str) -> HttpResponse:
+def _act(
+    request: StaffRequest,
+    report: Report,
+    *,
+    name: str,
+    form: Form,
+    operation: Callable[[dict[str, Any]], object],
+    done: str,
+) -> HttpResponse:
     """Run the operation with the form's data, or show the form again."""
     if form.is_valid():
         try:
@@ -172,11 +194,11 @@ def _act(request, report, *, name: str, form, operation, done: str) -> HttpRespo
 
 @access.staff_page
 @require_POST
-def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def report_publish(request: StaffRequest, pk: int) -> HttpResponse:
     report = access.report_for_staff(request, pk)
     form = PublishForm(request.POST, report=report)
 
-    def publish(data):
+    def publish(data: dict[str, Any]) -> None:
         workflow.publish_report(
             report=report,
             actor=request.user,
@@ -194,11 +216,11 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access.staff_page
 @require_POST
-def report_reject(request: HttpRequest, pk: int) -> HttpResponse:
+def report_reject(request: StaffRequest, pk: int) -> HttpResponse:
     report = access.report_for_staff(request, pk)
     form = RejectForm(request.POST)
 
-    def reject(data):
+    def reject(data: dict[str, Any]) -> None:
         workflow.reject_report(report=report, actor=request.user, reason=data["reason"])
 
     done = _("The report is rejected; the citizen receives the reason by e-mail.")
@@ -209,11 +231,11 @@ def report_reject(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access.staff_page
 @require_POST
-def report_assign(request: HttpRequest, pk: int) -> HttpResponse:
+def report_assign(request: StaffRequest, pk: int) -> HttpResponse:
     report = access.report_for_staff(request, pk)
     form = AssignForm(request.POST, report=report)
 
-    def assign(data):
+    def assign(data: dict[str, Any]) -> None:
         workflow.assign_report(
             report=report, actor=request.user, assignee=data["assignee"]
         )
@@ -226,11 +248,11 @@ def report_assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access.staff_page
 @require_POST
-def report_note(request: HttpRequest, pk: int) -> HttpResponse:
+def report_note(request: StaffRequest, pk: int) -> HttpResponse:
     report = access.report_for_staff(request, pk)
     form = NoteForm(request.POST)
 
-    def note(data):
+    def note(data: dict[str, Any]) -> None:
         workflow.add_note(report=report, actor=request.user, text=data["text"])
 
     done = _("The internal note is saved.")
@@ -239,11 +261,11 @@ def report_note(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access.staff_page
 @require_POST
-def report_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+def report_resolve(request: StaffRequest, pk: int) -> HttpResponse:
     report = access.report_for_staff(request, pk)
     form = ResolutionForm(request.POST, request.FILES)
 
-    def resolve(data):
+    def resolve(data: dict[str, Any]) -> None:
         workflow.issue_resolution(
             report=report,
             actor=request.user,
@@ -259,7 +281,7 @@ def report_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _attachment(file, filename: str, content_type: str) -> FileResponse:
+def _attachment(file: IO[bytes], filename: str, content_type: str) -> FileResponse:
     response = FileResponse(
         file, as_attachment=True, filename=filename, content_type=content_type
     )
@@ -269,7 +291,7 @@ def _attachment(file, filename: str, content_type: str) -> FileResponse:
 
 @access.staff_page
 @require_GET
-def photo_original(request: HttpRequest, token) -> FileResponse:
+def photo_original(request: StaffRequest, token: UUID) -> FileResponse:
     """The file as the citizen sent it, never rendered by the browser."""
     photo = get_object_or_404(Photo.objects.select_related("report"), token=token)
     if not can_view_original(request.user, photo):
@@ -281,7 +303,7 @@ def photo_original(request: HttpRequest, token) -> FileResponse:
 
 @access.staff_page
 @require_GET
-def report_document(request: HttpRequest, pk: int) -> FileResponse:
+def report_document(request: StaffRequest, pk: int) -> FileResponse:
     report = access.report_for_staff(request, pk)
     resolution = get_object_or_404(Resolution, report=report)
 

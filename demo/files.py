@@ -68,6 +68,9 @@ def answer_pdf(paragraphs: list[str]) -> bytes:
     return bytes(pdf)
 
 
+Size = tuple[int, int]
+Colour = tuple[int, int, int]
+
 # A few scenes, enough to tell a pothole from a dark street light.
 SKY = (170, 200, 225)
 NIGHT = (25, 30, 60)
@@ -76,13 +79,15 @@ PAVEMENT = (160, 155, 150)
 GRASS = (80, 140, 60)
 
 
-def _ground(draw: ImageDraw.ImageDraw, size, sky, ground, horizon: float) -> None:
+def _ground(
+    draw: ImageDraw.ImageDraw, size: Size, sky: Colour, ground: Colour, horizon: float
+) -> None:
     width, height = size
     draw.rectangle([0, 0, width, int(height * horizon)], fill=sky)
     draw.rectangle([0, int(height * horizon), width, height], fill=ground)
 
 
-def _pothole(draw, size, rng: random.Random) -> None:
+def _pothole(draw: ImageDraw.ImageDraw, size: Size, rng: random.Random) -> None:
     _ground(draw, size, SKY, ASPHALT, 0.35)
     width, height = size
     centre_x, centre_y = rng.randint(300, 700), rng.randint(480, 620)
@@ -101,7 +106,7 @@ def _pothole(draw, size, rng: random.Random) -> None:
     draw.line([(0, height - 60), (width, height - 120)], fill=(230, 230, 230), width=8)
 
 
-def _street_light(draw, size, rng: random.Random) -> None:
+def _street_light(draw: ImageDraw.ImageDraw, size: Size, rng: random.Random) -> None:
     _ground(draw, size, NIGHT, (40, 40, 45), 0.75)
     x = rng.randint(350, 650)
     draw.rectangle([x, 150, x + 14, 640], fill=(70, 70, 75))
@@ -109,7 +114,7 @@ def _street_light(draw, size, rng: random.Random) -> None:
     draw.ellipse([x - 120, 150, x - 60, 180], fill=(110, 110, 100))
 
 
-def _tree(draw, size, rng: random.Random) -> None:
+def _tree(draw: ImageDraw.ImageDraw, size: Size, rng: random.Random) -> None:
     _ground(draw, size, SKY, GRASS, 0.55)
     x = rng.randint(300, 650)
     draw.rectangle([x, 260, x + 40, 560], fill=(90, 60, 35))
@@ -117,7 +122,7 @@ def _tree(draw, size, rng: random.Random) -> None:
     draw.line([(x + 20, 300), (x + 260, 420)], fill=(80, 55, 30), width=18)
 
 
-def _rubbish(draw, size, rng: random.Random) -> None:
+def _rubbish(draw: ImageDraw.ImageDraw, size: Size, rng: random.Random) -> None:
     _ground(draw, size, SKY, PAVEMENT, 0.4)
     for _ in range(rng.randint(5, 9)):
         x, y = rng.randint(100, 800), rng.randint(420, 650)
@@ -126,7 +131,7 @@ def _rubbish(draw, size, rng: random.Random) -> None:
     draw.rectangle([560, 330, 820, 520], fill=(120, 80, 50))
 
 
-def _parked_car(draw, size, rng: random.Random) -> None:
+def _parked_car(draw: ImageDraw.ImageDraw, size: Size, rng: random.Random) -> None:
     _ground(draw, size, SKY, PAVEMENT, 0.45)
     x, y = rng.randint(150, 400), rng.randint(360, 420)
     colour = rng.choice([(150, 20, 20), (30, 30, 30), (220, 220, 225), (40, 70, 150)])

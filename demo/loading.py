@@ -113,7 +113,6 @@ class Plan:
     outcome: str = ""
     reason: str = ""
     photos: int = 0
-    report: Report | None = None
 
 
 def load_demo(
@@ -133,11 +132,10 @@ def load_demo(
         plans = _plan_reports(cast, rng, now, report_count)
 
         plans.sort(key=lambda plan: plan.submitted_at)
-        for plan in plans:
-            _submit(plan, cast, rng)
+        reports = [_submit(plan, cast, rng) for plan in plans]
         renumber_register(cast.institution)
-        for plan in plans:
-            _carry_out(plan, cast, rng, now)
+        for plan, report in zip(plans, reports, strict=True):
+            _carry_out(plan, report, cast, rng, now)
         _notify_history(cast.institution)
 
     logger.info("Loaded the demo: %s reports", len(plans))
@@ -202,25 +200,31 @@ def _create_cast() -> Cast:
     # One hash for all: the demo accounts share their password.
     password = make_password(data.DEMO_PASSWORD)
     citizens = [_person(spec, password) for spec in data.CITIZENS]
-    cast = Cast(institution, departments, categories, citizens, clerk=None)
-    for spec in data.STAFF:
-        user = _person(spec, password, is_admin=spec.role == Role.ADMIN)
+    clerk = None
+    heads: dict[str, User] = {}
+    staff: dict[str, list[User]] = {}
+    for member in data.STAFF:
+        user = _person(member, password, is_admin=member.role == Role.ADMIN)
         Membership.objects.create(
             user=user,
             institution=institution,
-            role=spec.role,
-            department=departments.get(spec.department),
+            role=member.role,
+            department=departments.get(member.department),
         )
-        if spec.role == Role.CLERK:
-            cast.clerk = user
-        elif spec.role == Role.HEAD:
-            cast.heads[spec.department] = user
-        elif spec.role == Role.STAFF:
-            cast.staff.setdefault(spec.department, []).append(user)
-    return cast
+        if member.role == Role.CLERK:
+            clerk = user
+        elif member.role == Role.HEAD:
+            heads[member.department] = user
+        elif member.role == Role.STAFF:
+            staff.setdefault(member.department, []).append(user)
+    if clerk is None:
+        raise ValueError("The demo data names no registry clerk.")
+    return Cast(
+        institution, departments, categories, citizens, clerk, heads=heads, staff=staff
+    )
 
 
-def _person(spec: data.PersonSpec, password: str, *, is_admin=False) -> User:
+def _person(spec: data.PersonSpec, password: str, *, is_admin: bool = False) -> User:
     user, _created = User.objects.get_or_create(
         email=spec.email,
         defaults={
@@ -240,18 +244,19 @@ def _person(spec: data.PersonSpec, password: str, *, is_admin=False) -> User:
 # What the reports will be
 
 
-def _plan_reports(cast: Cast, rng: random.Random, now: datetime, count: int):
+def _plan_reports(
+    cast: Cast, rng: random.Random, now: datetime, count: int
+) -> list[Plan]:
     rejected_count = min(
         len(data.REJECTED), max(1, round(count * OPEN_SHARES[Status.REJECTED]))
     )
     categories = _category_mix(rng, count - rejected_count)
     statuses = _status_mix(rng, len(categories))
-    boundary = cast.institution.boundary
     places_seen: dict[str, list[Place]] = {}
 
     plans = []
     for category, (status, outcome) in zip(categories, statuses, strict=True):
-        place = _place(rng, boundary)
+        place = _place(rng, cast.institution)
         earlier = places_seen.setdefault(category, [])
         if earlier and rng.random() < SAME_PLACE_SHARE:
             # Two citizens report the same thing from the same spot: the
@@ -287,7 +292,7 @@ def _plan_reports(cast: Cast, rng: random.Random, now: datetime, count: int):
                 status=Status.REJECTED,
                 submitted_at=_submitted_at(rng, now, Status.REJECTED),
                 author=rng.choice(cast.citizens),
-                place=_place(rng, boundary),
+                place=_place(rng, cast.institution),
                 description=case.description,
                 public_description=case.description,
                 reason=case.reason,
@@ -309,11 +314,11 @@ def _category_mix(rng: random.Random, count: int) -> list[str]:
 
 def _status_mix(rng: random.Random, count: int) -> list[tuple[str, str]]:
     """(status, outcome) pairs: every status and every outcome appear."""
-    mix = []
+    mix: list[tuple[str, str]] = []
     for status in (Status.REGISTERED, Status.PUBLISHED, Status.ASSIGNED):
         mix += [(status, "")] * max(1, round(count * OPEN_SHARES[status]))
     resolved = count - len(mix)
-    answered = []
+    answered: list[tuple[str, str]] = []
     for outcome, share in OUTCOME_SHARES.items():
         answered += [(Status.RESOLVED, outcome)] * max(1, round(resolved * share / 100))
     mix += answered
@@ -322,7 +327,7 @@ def _status_mix(rng: random.Random, count: int) -> list[tuple[str, str]]:
     return mix
 
 
-def _place(rng: random.Random, boundary) -> Place:
+def _place(rng: random.Random, institution: Institution) -> Place:
     neighbourhood = rng.choices(
         data.NEIGHBOURHOODS, weights=[n.weight for n in data.NEIGHBOURHOODS]
     )[0]
@@ -333,7 +338,7 @@ def _place(rng: random.Random, boundary) -> Place:
             round(latitude + rng.gauss(0, 0.0010), 6),
             srid=4326,
         )
-        if boundary.contains(location):
+        if institution.contains(location):
             return Place(street, rng.randint(1, 120), location)
 
 
@@ -397,7 +402,7 @@ def _after(
 # Making the reports
 
 
-def _submit(plan: Plan, cast: Cast, rng: random.Random) -> None:
+def _submit(plan: Plan, cast: Cast, rng: random.Random) -> Report:
     photos = [
         store_photo(
             upload=SimpleUploadedFile(
@@ -430,7 +435,7 @@ def _submit(plan: Plan, cast: Cast, rng: random.Random) -> None:
     report.events.filter(kind=EventKind.SUBMITTED).update(created_at=submitted_at)
     report.events.filter(kind=EventKind.REGISTERED).update(created_at=registered_at)
     report.photos.update(created_at=submitted_at - timedelta(minutes=3))
-    plan.report = report
+    return report
 
 
 def renumber_register(institution: Institution) -> None:
@@ -471,9 +476,10 @@ def renumber_register(institution: Institution) -> None:
     )
 
 
-def _carry_out(plan: Plan, cast: Cast, rng: random.Random, now: datetime) -> None:
+def _carry_out(
+    plan: Plan, report: Report, cast: Cast, rng: random.Random, now: datetime
+) -> None:
     """Take the registered report as far as its plan says, at its moments."""
-    report = plan.report
     if plan.status == Status.REGISTERED:
         return
 
@@ -517,7 +523,13 @@ def _carry_out(plan: Plan, cast: Cast, rng: random.Random, now: datetime) -> Non
     _resolve(plan, report, assignee, resolved_at, rng)
 
 
-def _resolve(plan, report, assignee, resolved_at, rng) -> None:
+def _resolve(
+    plan: Plan,
+    report: Report,
+    assignee: User,
+    resolved_at: datetime,
+    rng: random.Random,
+) -> None:
     planned_for = None
     if plan.outcome == Outcome.PLANNED:
         planned_for = timezone.localdate(resolved_at) + timedelta(
@@ -544,13 +556,17 @@ def _resolve(plan, report, assignee, resolved_at, rng) -> None:
     _stamp(report, EventKind.RESOLVED, resolved_at, resolved_at=resolved_at)
 
 
-def _answer_document(report, assignee, outcome, summary, resolved_at) -> bytes:
+def _answer_document(
+    report: Report, assignee: User, outcome: str, summary: str, resolved_at: datetime
+) -> bytes:
     report = Report.objects.select_related("institution", "department").get(
         pk=report.pk
     )
     with translation.override(settings.LANGUAGE_CODE):
         outcome_label = str(Outcome(outcome).label)
     institution = report.institution
+    # Only an assigned report is answered: it is registered and published.
+    assert report.registered_at is not None and report.department is not None
     return answer_pdf(
         [
             institution.name,
@@ -572,9 +588,9 @@ def _day(moment: datetime) -> date:
     return timezone.localdate(moment)
 
 
-def _stamp(report: Report, kind: str, moment: datetime, **fields) -> None:
+def _stamp(report: Report, kind: str, moment: datetime, **fields: datetime) -> None:
     """Move the report's latest event of this kind, and its fields, to moment."""
-    event = report.events.filter(kind=kind).order_by("-pk").first()
+    event = report.events.filter(kind=kind).latest("pk")
     Event.objects.filter(pk=event.pk).update(created_at=moment)
     Report.objects.filter(pk=report.pk).update(updated_at=moment, **fields)
 
@@ -598,7 +614,8 @@ def _notify_history(institution: Institution) -> None:
         .order_by("created_at", "pk")
     )
 
-    moments = {}
+    # Every e-mail here is about a report: its report_id is never None.
+    moments: dict[tuple[int | None, str], datetime] = {}
     for event in events:
         text = event.text if event.kind == EventKind.REJECTED else ""
         notify_citizen(event.report, event.kind, text=text)

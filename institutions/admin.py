@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.forms import BaseInlineFormSet, ModelForm
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 
@@ -67,7 +69,13 @@ class DepartmentAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     inlines = [MembershipInline]
 
-    def save_formset(self, request, form, formset, change):
+    def save_formset(
+        self,
+        request: HttpRequest,
+        form: ModelForm[Department],
+        formset: BaseInlineFormSet,
+        change: bool,
+    ) -> None:
         # Memberships added on a department page belong to its institution.
         for membership in formset.save(commit=False):
             membership.institution = form.instance.institution
@@ -99,7 +107,13 @@ class CategoryAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     inlines = [RoutingRuleInline]
 
-    def save_formset(self, request, form, formset, change):
+    def save_formset(
+        self,
+        request: HttpRequest,
+        form: ModelForm[Category],
+        formset: BaseInlineFormSet,
+        change: bool,
+    ) -> None:
         for rule in formset.save(commit=False):
             rule.institution = form.instance.institution
             rule.save()

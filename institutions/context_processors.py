@@ -1,7 +1,9 @@
+from django.http import HttpRequest
+
 from institutions import roles
 
 
-def institution(request) -> dict:
+def institution(request: HttpRequest) -> dict[str, object]:
     current = getattr(request, "institution", None)
     user = getattr(request, "user", None)
     is_staff_member = bool(

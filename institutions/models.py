@@ -1,5 +1,8 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib.gis.db import models
+from django.contrib.gis.geos import Point
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -80,7 +83,7 @@ class Institution(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def contains(self, point) -> bool:
+    def contains(self, point: Point) -> bool:
         return self.boundary is None or self.boundary.contains(point)
 
 
@@ -273,6 +276,6 @@ class Street(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.folded_name = fold(self.name)
         super().save(*args, **kwargs)

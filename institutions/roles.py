@@ -1,24 +1,29 @@
 """Who may do what in an institution, from the user's memberships."""
 
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
+
 from accounts.models import User
 from institutions.models import Department, Institution, Membership, Role
 
+AnyUser = User | AnonymousUser
 
-def _memberships(user, institution: Institution):
+
+def _memberships(user: AnyUser, institution: Institution) -> QuerySet[Membership]:
     if not user.is_authenticated:
         return Membership.objects.none()
     return Membership.objects.filter(user=user, institution=institution)
 
 
-def is_staff_of(user, institution: Institution) -> bool:
+def is_staff_of(user: AnyUser, institution: Institution) -> bool:
     return _memberships(user, institution).exists()
 
 
-def is_clerk(user, institution: Institution) -> bool:
+def is_clerk(user: AnyUser, institution: Institution) -> bool:
     return _memberships(user, institution).filter(role=Role.CLERK).exists()
 
 
-def is_head_of(user, department: Department | None) -> bool:
+def is_head_of(user: AnyUser, department: Department | None) -> bool:
     if department is None or not user.is_authenticated:
         return False
     return Membership.objects.filter(
@@ -26,14 +31,14 @@ def is_head_of(user, department: Department | None) -> bool:
     ).exists()
 
 
-def works_in(user, department: Department | None) -> bool:
+def works_in(user: AnyUser, department: Department | None) -> bool:
     """True for the department's head and staff members."""
     if department is None or not user.is_authenticated:
         return False
     return Membership.objects.filter(user=user, department=department).exists()
 
 
-def headed_departments(user, institution: Institution):
+def headed_departments(user: User, institution: Institution) -> QuerySet[Department]:
     return Department.objects.filter(
         memberships__user=user,
         memberships__role=Role.HEAD,
@@ -41,8 +46,10 @@ def headed_departments(user, institution: Institution):
     ).distinct()
 
 
-def department_members(department: Department):
+def department_members(department: Department | None) -> QuerySet[User]:
     """The people a head can give a report to: the department's head and staff."""
+    if department is None:
+        return User.objects.none()
     return (
         User.objects.filter(memberships__department=department, is_active=True)
         .distinct()
@@ -50,5 +57,5 @@ def department_members(department: Department):
     )
 
 
-def roles_of(user, institution: Institution) -> set[str]:
+def roles_of(user: AnyUser, institution: Institution) -> set[str]:
     return set(_memberships(user, institution).values_list("role", flat=True))

@@ -1,11 +1,12 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
 from institutions.colours import text_colour_on
+from institutions.middleware import InstitutionRequest
 
 
 @require_GET
-def branding_css(request: HttpRequest) -> HttpResponse:
+def branding_css(request: InstitutionRequest) -> HttpResponse:
     """The institution's colours as CSS custom properties.
 
     A stylesheet rather than a style attribute, so the Content-Security-Policy

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -38,8 +39,10 @@ def _encode(image: Image.Image, size: int) -> tuple[ContentFile, Image.Image]:
     return ContentFile(buffer.getvalue(), name="photo.jpg"), copy
 
 
-def clean_photo(upload) -> CleanPhoto:
+def clean_photo(upload: UploadedFile) -> CleanPhoto:
     """Check an uploaded file and return upright, metadata-free JPEG copies."""
+    # Django's upload handlers, and SimpleUploadedFile, always set the size.
+    assert upload.size is not None
     if upload.size > settings.PHOTO_MAX_BYTES:
         raise PhotoError(
             _("The file %(name)s is larger than %(limit)s MB.")

@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -28,7 +30,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     actions = ["retry"]
 
     @admin.action(description=_("Try sending again"))
-    def retry(self, request, queryset):
+    def retry(self, request: HttpRequest, queryset: QuerySet[OutgoingEmail]) -> None:
         failed = list(
             queryset.filter(state=OutgoingEmail.State.FAILED).values_list(
                 "pk", flat=True
@@ -48,5 +50,5 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

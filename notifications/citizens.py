@@ -1,5 +1,7 @@
 """E-mails that tell citizens what happened to their reports."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -10,6 +12,9 @@ from django.utils.translation import gettext_noop
 
 from notifications.outbox import queue_message
 
+if TYPE_CHECKING:
+    from reports.models import Report
+
 # Translators: e-mail subjects; {number} is the registry number.
 SUBJECTS = {
     "registered": gettext_noop("Your report was registered with number {number}"),
@@ -19,7 +24,7 @@ SUBJECTS = {
 }
 
 
-def notify_citizen(report, kind: str, *, text: str = "") -> None:
+def notify_citizen(report: "Report", kind: str, *, text: str = "") -> None:
     """Queue the e-mail telling the report's author of a step of its life."""
     institution = report.institution
     with translation.override(settings.LANGUAGE_CODE):

@@ -1,16 +1,21 @@
 """The durable queue of outgoing e-mail."""
 
+from typing import TYPE_CHECKING
+
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 
 from notifications.models import OutgoingEmail
 from notifications.tasks import send_email
+
+if TYPE_CHECKING:
+    from reports.models import Report
 
 
 def queue_message(
     message: EmailMessage,
     *,
     kind: str,
-    report=None,
+    report: "Report | None" = None,
     attachment: str = "",
     attachment_name: str = "",
 ) -> OutgoingEmail:
@@ -18,15 +23,20 @@ def queue_message(
     html = ""
     if isinstance(message, EmailMultiAlternatives):
         html = next(
-            (body for body, mime in message.alternatives if mime == "text/html"), ""
+            (
+                body
+                for body, mime in message.alternatives
+                if mime == "text/html" and isinstance(body, str)
+            ),
+            "",
         )
     email = OutgoingEmail.objects.create(
         kind=kind,
         report=report,
         from_email=message.from_email,
         to=list(message.to),
-        subject=message.subject,
-        body_text=message.body,
+        subject=str(message.subject),
+        body_text=str(message.body),
         body_html=html,
         headers=dict(message.extra_headers),
         attachment=attachment,

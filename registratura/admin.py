@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from registratura.models import RegisterCounter
 
@@ -8,6 +9,8 @@ class RegisterCounterAdmin(admin.ModelAdmin):
     list_display = ["institution", "year", "direction", "last_number"]
     list_filter = ["institution", "year", "direction"]
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(
+        self, request: HttpRequest, obj: RegisterCounter | None = None
+    ) -> bool:
         # Editing a counter by hand would break the register's sequence.
         return False

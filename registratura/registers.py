@@ -7,13 +7,16 @@ registry system uses, and the demo's.
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from institutions.models import Institution
+
+if TYPE_CHECKING:
+    from reports.models import Report
 from registratura.models import Direction, RegisterCounter
 
 
@@ -24,7 +27,7 @@ class RegistryEntry:
 
 
 class Register(Protocol):
-    def register_incoming(self, report) -> RegistryEntry: ...
+    def register_incoming(self, report: "Report") -> RegistryEntry: ...
 
 
 class BuiltinRegister:
@@ -38,7 +41,7 @@ class BuiltinRegister:
     def __init__(self, institution: Institution):
         self.institution = institution
 
-    def register_incoming(self, report) -> RegistryEntry:
+    def register_incoming(self, report: "Report") -> RegistryEntry:
         now = timezone.now()
         number = self._next_number(timezone.localdate(now).year, Direction.INCOMING)
         return RegistryEntry(number=number, registered_at=now)
@@ -58,7 +61,7 @@ class BuiltinRegister:
         return f"{last}/{year}"
 
     @staticmethod
-    def _ensure_counter(key: dict) -> None:
+    def _ensure_counter(key: dict[str, object]) -> None:
         if RegisterCounter.objects.filter(**key).exists():
             return
         try:

@@ -1,17 +1,22 @@
 from django.contrib import admin
+from django.http import HttpRequest
 from leaflet.admin import LeafletGeoAdmin
 
 from reports.models import Event, Photo, Report, Resolution
+
+EVENT_FIELDS = ("created_at", "kind", "actor", "from_status", "to_status", "text")
 
 
 class EventInline(admin.TabularInline):
     model = Event
     extra = 0
     can_delete = False
-    fields = ["created_at", "kind", "actor", "from_status", "to_status", "text"]
-    readonly_fields = fields
+    fields = EVENT_FIELDS
+    readonly_fields = EVENT_FIELDS
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(
+        self, request: HttpRequest, obj: Report | None = None
+    ) -> bool:
         # The timeline is append-only and written by the workflow alone.
         return False
 
@@ -46,12 +51,14 @@ class ReportAdmin(LeafletGeoAdmin):
         "department",
     ]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         # Reports enter through the citizen's form or the API, never here:
         # a report made here would skip registration.
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(
+        self, request: HttpRequest, obj: Report | None = None
+    ) -> bool:
         return False
 
 

@@ -9,8 +9,11 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from institutions.roles import AnyUser
 from moderation.photos import PhotoError
 from reports.models import Photo
 from reports.photos import store_photo
@@ -31,7 +34,7 @@ class DraftPhotos:
 
 
 def update_draft_photos(
-    *, user, kept: list[str], removed: list[str], uploads: list
+    *, user: User, kept: list[str], removed: list[str], uploads: list[UploadedFile]
 ) -> DraftPhotos:
     """Keep the photos still wanted, delete the removed ones, store uploads.
 
@@ -58,7 +61,7 @@ def update_draft_photos(
     return draft
 
 
-def kept_photos(*, user, tokens: list[str]) -> list[Photo]:
+def kept_photos(*, user: AnyUser, tokens: list[str]) -> list[Photo]:
     """The user's unsent photos named by the tokens, in the order given."""
     wanted = list(dict.fromkeys(_tokens(tokens)))[: settings.REPORT_MAX_PHOTOS]
     if not wanted or not user.is_authenticated:

@@ -5,18 +5,20 @@ shared. A value that is not valid is left out of the filtering and shown as
 an error on its field; it never breaks the page.
 """
 
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from institutions.models import Institution
-from reports.models import PinState
+from institutions.middleware import InstitutionRequest, require_institution
+from institutions.models import Category, Institution
+from reports.models import PinState, ReportQuerySet
 
 
 class ReportFilterForm(forms.Form):
-    category = forms.ModelChoiceField(
+    category: "forms.ModelChoiceField[Category]" = forms.ModelChoiceField(
         label=_("Category"),
         queryset=None,
         required=False,
@@ -32,13 +34,14 @@ class ReportFilterForm(forms.Form):
         error_messages={"invalid_choice": _("There is no such status: all are shown.")},
     )
 
-    def __init__(self, *args, institution: Institution, **kwargs):
+    def __init__(self, *args: Any, institution: Institution, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         # Inactive categories stay: their published reports are still public.
-        self.fields["category"].queryset = institution.categories.all()
+        category = cast("forms.ModelChoiceField[Category]", self.fields["category"])
+        category.queryset = institution.categories.all()
 
-    def valid_values(self) -> dict:
+    def valid_values(self) -> dict[str, Any]:
         """The filters that passed validation, the others being ignored."""
         self.is_valid()
         return {
@@ -55,11 +58,11 @@ class ReportFilterForm(forms.Form):
         return urlencode(values)
 
 
-def filter_form(request) -> ReportFilterForm:
-    return ReportFilterForm(request.GET, institution=request.institution)
+def filter_form(request: InstitutionRequest) -> ReportFilterForm:
+    return ReportFilterForm(request.GET, institution=require_institution(request))
 
 
-def apply_filters(queryset, form: ReportFilterForm):
+def apply_filters(queryset: ReportQuerySet, form: ReportFilterForm) -> ReportQuerySet:
     values = form.valid_values()
 
     if "category" in values:

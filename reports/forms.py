@@ -1,11 +1,12 @@
 import math
+from typing import Any, cast
 
 from django import forms
 from django.contrib.gis.geos import Point
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from institutions.models import Institution
+from institutions.models import Category, Institution
 from moderation.text import normalize_text
 from reports.geocoding import institution_at, locate_address
 from reports.workflow import DESCRIPTION_MAX_LENGTH, DESCRIPTION_MIN_LENGTH
@@ -18,7 +19,7 @@ class ReportForm(forms.Form):
     the typed address found by the geocoder. It must lie in the territory.
     """
 
-    category = forms.ModelChoiceField(
+    category: "forms.ModelChoiceField[Category]" = forms.ModelChoiceField(
         queryset=None,
         empty_label=None,
         widget=forms.RadioSelect,
@@ -53,19 +54,21 @@ class ReportForm(forms.Form):
         error_messages={"required": gettext_lazy("Describe the problem.")},
     )
 
-    def __init__(self, *args, institution: Institution, **kwargs):
+    def __init__(self, *args: Any, institution: Institution, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.institution = institution
-        self.fields["category"].queryset = institution.categories.filter(is_active=True)
+        self.categories = institution.categories.filter(is_active=True)
+        category = cast("forms.ModelChoiceField[Category]", self.fields["category"])
+        category.queryset = self.categories
 
-    def category_options(self) -> list[dict]:
+    def category_options(self) -> list[dict[str, Any]]:
         selected = str(self["category"].value() or "")
         return [
             {"category": category, "checked": str(category.pk) == selected}
-            for category in self.fields["category"].queryset
+            for category in self.categories
         ]
 
-    def carried_location(self) -> dict:
+    def carried_location(self) -> dict[str, Any]:
         """The location fields for the next post: the place found, if any."""
         raw = {
             name: self[name].value() or ""
@@ -99,8 +102,9 @@ class ReportForm(forms.Form):
             )
         return text
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if "latitude" in self.errors or "longitude" in self.errors:
             return cleaned
 
@@ -113,7 +117,7 @@ class ReportForm(forms.Form):
         cleaned["location"] = location
         return cleaned
 
-    def _location(self, cleaned: dict) -> Point | None:
+    def _location(self, cleaned: dict[str, Any]) -> Point | None:
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
         address = cleaned.get("address", "")
         geocoded = cleaned.get("geocoded_address", "")

@@ -5,23 +5,43 @@ what the clerk made public: the public text, the public photos, the public
 events. Nothing here loads or returns anything about the author.
 """
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from typing import TYPE_CHECKING, Any, TypedDict, cast
+from uuid import UUID
+
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.text import Truncator
 
 from institutions.models import Institution
-from reports.models import Event, EventKind, Photo, Report, Visibility
+from reports.models import Event, EventKind, Photo, Report, ReportQuerySet, Visibility
 
 EXCERPT_LENGTH = 140
 COORDINATE_DECIMALS = 6
 DEPARTMENT_EVENTS = (EventKind.ASSIGNED, EventKind.RESOLVED)
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-def public_reports(institution: Institution):
+    # The attributes the queries below add to the models.
+    class FirstPhoto(TypedDict):
+        first_photo: UUID | None
+
+    class Office(TypedDict):
+        office: str
+
+    class PublicParts(TypedDict):
+        public_photos: list[Photo]
+        public_events: list[WithAnnotations[Event, Office]]
+
+    ListedReport = WithAnnotations[Report, FirstPhoto]
+    PublicReport = WithAnnotations[Report, PublicParts]
+
+
+def public_reports(institution: Institution) -> ReportQuerySet:
     return Report.objects.public().filter(institution=institution)
 
 
-def with_first_photo(queryset):
+def with_first_photo(queryset: QuerySet[Report]) -> "QuerySet[ListedReport]":
     """Annotate ``first_photo``, the token of the first public photo, or None."""
     first = (
         Photo.objects.filter(report=OuterRef("pk"), is_public=True)
@@ -31,13 +51,13 @@ def with_first_photo(queryset):
     return queryset.annotate(first_photo=Subquery(first))
 
 
-def thumbnail_url(token) -> str | None:
+def thumbnail_url(token: UUID | None) -> str | None:
     if token is None:
         return None
     return reverse("reports:photo", kwargs={"token": token, "size": "thumbnail"})
 
 
-def listed_reports(queryset):
+def listed_reports(queryset: QuerySet[Report]) -> "QuerySet[ListedReport]":
     """The reports as the list and the map show them, newest first."""
     queryset = queryset.select_related("category", "resolution").only(
         "pk",
@@ -56,7 +76,7 @@ def listed_reports(queryset):
     return with_first_photo(queryset).order_by("-created_at", "-pk")
 
 
-def map_feature(report: Report) -> dict:
+def map_feature(report: "ListedReport") -> dict[str, Any]:
     return {
         "type": "Feature",
         "geometry": {
@@ -81,13 +101,13 @@ def map_feature(report: Report) -> dict:
     }
 
 
-def map_collection(queryset) -> dict:
+def map_collection(queryset: QuerySet[Report]) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of every report of the queryset."""
     features = [map_feature(report) for report in listed_reports(queryset)]
     return {"type": "FeatureCollection", "count": len(features), "features": features}
 
 
-def public_report(institution: Institution, pk: int) -> Report:
+def public_report(institution: Institution, pk: int) -> "PublicReport":
     """A public report with its public photos and events; raises DoesNotExist."""
     photos = Photo.objects.filter(is_public=True).only(
         "token", "report_id", "width", "height", "position"
@@ -95,7 +115,9 @@ def public_report(institution: Institution, pk: int) -> Report:
     events = Event.objects.filter(visibility=Visibility.PUBLIC).only(
         "report_id", "kind", "text", "created_at"
     )
-    report = (
+    # The stubs lose the prefetched attributes in ReportQuerySet.get().
+    report = cast(
+        "PublicReport",
         public_reports(institution)
         .select_related("category", "department", "resolution")
         .defer("description", "author", "assignee")
@@ -103,11 +125,11 @@ def public_report(institution: Institution, pk: int) -> Report:
             Prefetch("photos", queryset=photos, to_attr="public_photos"),
             Prefetch("events", queryset=events, to_attr="public_events"),
         )
-        .get(pk=pk)
+        .get(pk=pk),
     )
 
     # The public learns which office acted, never which person.
     for event in report.public_events:
-        by_department = event.kind in DEPARTMENT_EVENTS and report.department
-        event.office = (report.department if by_department else institution).name
+        department = report.department if event.kind in DEPARTMENT_EVENTS else None
+        event.office = (department or institution).name
     return report

@@ -1,4 +1,5 @@
 import uuid
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.contrib.gis.db import models
@@ -8,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from institutions.models import Category, Department, Institution
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 
 class Status(models.TextChoices):
@@ -53,11 +57,11 @@ class PinState(models.TextChoices):
     CLOSED = "closed", pgettext_lazy("pin", "Closed without a fix")
 
 
-class ReportQuerySet(models.QuerySet):
-    def public(self):
+class ReportQuerySet(models.QuerySet["Report"]):
+    def public(self) -> Self:
         return self.filter(status__in=PUBLIC_STATUSES)
 
-    def with_pin_state(self, state: str):
+    def with_pin_state(self, state: str) -> Self:
         if state == PinState.NEW:
             return self.filter(status=Status.PUBLISHED)
         if state == PinState.IN_PROGRESS:
@@ -176,7 +180,7 @@ class Report(models.Model):
         return PinState.NEW
 
     @property
-    def pin_label(self) -> str:
+    def pin_label(self) -> "StrPromise":
         return PinState(self.pin_state).label
 
     @property
@@ -191,11 +195,11 @@ class PrivatePath:
     def __init__(self, prefix: str):
         self.prefix = prefix
 
-    def __call__(self, instance, filename: str) -> str:
+    def __call__(self, instance: models.Model, filename: str) -> str:
         extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
         return f"private/{self.prefix}/{uuid.uuid4().hex}.{extension[:5]}"
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, PrivatePath) and other.prefix == self.prefix
 
     def __hash__(self) -> int:

@@ -1,31 +1,34 @@
 """Photos attached to reports: storing uploads and deciding who sees them."""
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 
+from accounts.models import User
 from institutions import roles
 from moderation.photos import clean_photo
 from reports.models import Photo
 
 
-def store_photo(*, upload, uploaded_by) -> Photo:
+def store_photo(*, upload: UploadedFile, uploaded_by: User) -> Photo:
     """Keep the original privately and its cleaned copies; raises PhotoError."""
     clean = clean_photo(upload)
 
     upload.seek(0)
+    name = upload.name or ""
     photo = Photo(
         uploaded_by=uploaded_by,
-        original_name=upload.name[:200],
+        original_name=name[:200],
         width=clean.width,
         height=clean.height,
     )
-    photo.original.save(upload.name, ContentFile(upload.read()), save=False)
+    photo.original.save(name, ContentFile(upload.read()), save=False)
     photo.image.save("photo.jpg", clean.image, save=False)
     photo.thumbnail.save("thumbnail.jpg", clean.thumbnail, save=False)
     photo.save()
     return photo
 
 
-def can_view_photo(user, photo: Photo) -> bool:
+def can_view_photo(user: roles.AnyUser, photo: Photo) -> bool:
     """The public sees public photos of public reports; the author and the
     institution's staff see every cleaned copy."""
     report = photo.report
@@ -38,7 +41,7 @@ def can_view_photo(user, photo: Photo) -> bool:
     return report.author_id == user.pk or roles.is_staff_of(user, report.institution)
 
 
-def can_view_original(user, photo: Photo) -> bool:
+def can_view_original(user: roles.AnyUser, photo: Photo) -> bool:
     report = photo.report
     return (
         report is not None

@@ -6,15 +6,19 @@ timeline and queues what the citizen must be told. A refused operation
 raises WorkflowError and changes nothing.
 """
 
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.gis.geos import Point
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from institutions import roles
 from institutions.models import Category, Department, Institution, RoutingRule
 from moderation.text import normalize_text
@@ -57,7 +61,7 @@ def _record(
     report: Report,
     kind: str,
     *,
-    actor=None,
+    actor: User | None = None,
     from_status: str = "",
     text: str = "",
     visibility: str = Visibility.PUBLIC,
@@ -73,7 +77,7 @@ def _record(
     )
 
 
-def _timeline_text(message: str, **values) -> str:
+def _timeline_text(message: str, **values: object) -> str:
     """A text the product writes into the timeline.
 
     It is kept in the institution's language, whatever language the person
@@ -90,18 +94,18 @@ def _require(condition: bool, message: str) -> None:
 
 def submit_report(
     *,
-    author,
+    author: User,
     institution: Institution,
     category: Category,
     location: Point,
     description: str,
     address: str = "",
-    photos: list[Photo] = (),
+    photos: Sequence[Photo] = (),
 ) -> Report:
     """Receive a citizen's report and register it at once."""
     description = normalize_text(description)
     _require(
-        author.emailaddress_set.filter(verified=True).exists(),
+        EmailAddress.objects.filter(user=author, verified=True).exists(),
         _("Confirm your e-mail address before sending a report."),
     )
     _require(
@@ -164,7 +168,7 @@ def register_report(*, report: Report) -> Report:
     return report
 
 
-def due_date_for(institution: Institution, registered_at) -> date:
+def due_date_for(institution: Institution, registered_at: datetime) -> date:
     # OG 27/2002 art. 8: the term runs in calendar days from registration.
     return timezone.localdate(registered_at) + timedelta(
         days=institution.answer_term_days
@@ -179,7 +183,7 @@ def route_for(category: Category) -> Department | None:
 def publish_report(
     *,
     report: Report,
-    actor,
+    actor: User,
     public_description: str,
     public_photos: list[Photo],
     category: Category | None = None,
@@ -205,11 +209,8 @@ def publish_report(
             _("Choose one of the institution's categories."),
         )
         department = department or route_for(category)
-        _require(
-            department is not None
-            and department.institution_id == report.institution_id,
-            _("No department receives this category: choose one."),
-        )
+        if department is None or department.institution_id != report.institution_id:
+            raise WorkflowError(_("No department receives this category: choose one."))
 
         report.public_description = public_description
         report.category = category
@@ -233,7 +234,7 @@ def publish_report(
     return report
 
 
-def reject_report(*, report: Report, actor, reason: str) -> Report:
+def reject_report(*, report: Report, actor: User, reason: str) -> Report:
     """Refuse a report that is not a petition; the citizen gets the reason."""
     _require(
         roles.is_clerk(actor, report.institution),
@@ -258,7 +259,7 @@ def reject_report(*, report: Report, actor, reason: str) -> Report:
     return report
 
 
-def assign_report(*, report: Report, actor, assignee) -> Report:
+def assign_report(*, report: Report, actor: User, assignee: User) -> Report:
     """The department head gives the report to a member of the department."""
     with transaction.atomic():
         report = _locked(report, Status.PUBLISHED, Status.ASSIGNED)
@@ -287,7 +288,7 @@ def assign_report(*, report: Report, actor, assignee) -> Report:
     return report
 
 
-def add_note(*, report: Report, actor, text: str) -> Event:
+def add_note(*, report: Report, actor: User, text: str) -> Event:
     """An internal note, for staff only."""
     _require(_can_work_on(actor, report), _("You do not work on this report."))
     text = normalize_text(text)
@@ -306,10 +307,10 @@ def add_note(*, report: Report, actor, text: str) -> Event:
 def issue_resolution(
     *,
     report: Report,
-    actor,
+    actor: User,
     outcome: str,
     summary: str,
-    document,
+    document: File,
     planned_for: date | None = None,
 ) -> Resolution:
     """Answer the report: it is resolved, and the citizen gets the document."""
@@ -348,12 +349,12 @@ def issue_resolution(
     return resolution
 
 
-def _can_work_on(user, report: Report) -> bool:
+def _can_work_on(user: roles.AnyUser, report: Report) -> bool:
     return roles.is_clerk(user, report.institution) or roles.works_in(
         user, report.department
     )
 
 
-def can_see_staff_view(user, report: Report) -> bool:
+def can_see_staff_view(user: roles.AnyUser, report: Report) -> bool:
     """Clerks see every report of their institution; departments see theirs."""
     return _can_work_on(user, report)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command (make test): lint, migrations check, the whole suite on
-# PostgreSQL + PostGIS, and the main flow again on SpatiaLite.
+# The test command (make test): lint, types, migrations check, the whole suite
+# on PostgreSQL + PostGIS, and the main flow again on SpatiaLite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -102,6 +102,8 @@ say "ruff check"
 "$VENV/bin/ruff" check . || die "ruff check found problems (try: make format)"
 say "ruff format --check"
 "$VENV/bin/ruff" format --check . || die "some files need formatting (try: make format)"
+say "mypy"
+"$VENV/bin/mypy" . || die "mypy found type errors"
 
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT

@@ -5,7 +5,9 @@ Every variable is prefixed with ``SESIZARI_``, except the conventional
 """
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -31,7 +33,10 @@ def _parse_list(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def _setting(name: str, parse, default):
+_T = TypeVar("_T")
+
+
+def _setting(name: str, parse: Callable[[str], _T], default: _T) -> _T:
     """Read SESIZARI_<name>, parsed by `parse`; a bad value stops start-up."""
     raw = os.environ.get(f"SESIZARI_{name}")
     if raw is None:
@@ -53,7 +58,7 @@ if not SECRET_KEY:
         "SESIZARI_SECRET_KEY must be set when SESIZARI_DEBUG is off."
     )
 ALLOWED_HOSTS = _setting("ALLOWED_HOSTS", _parse_list, ["127.0.0.1", "localhost"])
-CSRF_TRUSTED_ORIGINS = _setting("CSRF_TRUSTED_ORIGINS", _parse_list, [])
+CSRF_TRUSTED_ORIGINS: list[str] = _setting("CSRF_TRUSTED_ORIGINS", _parse_list, [])
 SITE_URL = _setting("SITE_URL", str, "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -160,7 +165,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 
 LANGUAGE_CODE = "ro"
-LANGUAGES = [("ro", "Română"), ("en", "English"), ("hu", "Magyar")]
+# Hungarian joins when its catalogue exists: offering it before would show
+# English to those who choose it.
+LANGUAGES = [("ro", "Română"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Bucharest"
 USE_I18N = True
@@ -169,7 +176,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     # Nothing uploaded is served straight from disk: photos and documents
     # go through views that check who may see them.
     "default": {

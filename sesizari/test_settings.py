@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SESIZARI_SECRET_KEY", "test-secret-key")
 os.environ.setdefault("DATABASE_URL", "postgis://postgres@127.0.0.1:5432/sesizari")
@@ -16,7 +17,7 @@ DATABASES["default"]["TEST"]["NAME"] = (  # noqa: F405
     if not DATABASES["default"]["ENGINE"].endswith("spatialite")  # noqa: F405
     else None
 )
-STATIC_ROOT = tempfile.mkdtemp(prefix="sesizari-static-")
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="sesizari-static-"))
 STORAGES["default"]["OPTIONS"]["location"] = tempfile.mkdtemp(  # noqa: F405
     prefix="sesizari-media-"
 )

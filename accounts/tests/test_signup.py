@@ -3,6 +3,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
@@ -83,3 +84,24 @@ def test_password_reset_mails_a_link_that_sets_a_new_password(client, citizen):
     assert response.status_code == 302
     citizen.refresh_from_db()
     assert citizen.check_password("nuci-verzi-2027")
+
+
+@pytest.mark.django_db
+def test_signup_email_names_the_institution_and_comes_from_it(client, institution):
+    client.post(reverse("account_signup"), SIGNUP)
+
+    [message] = mail.outbox
+    assert message.from_email == institution.email_sender
+    assert institution.name in message.body
+    assert "testserver" in message.body
+
+
+@pytest.mark.django_db
+def test_login_takes_staff_to_their_queue_and_citizens_home(client, clerk, citizen):
+    for user, destination in ((clerk, "backoffice:home"), (citizen, "home")):
+        response = Client().post(
+            reverse("account_login"),
+            {"login": user.email, "password": "parola-sigura-1"},
+        )
+
+        assert response.url == reverse(destination)

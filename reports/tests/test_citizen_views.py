@@ -465,7 +465,8 @@ def test_my_report_shows_the_report_with_its_photos(citizen_client, citizen, pot
     assert f"Report no. {report.registry_number}" in content
     assert DESCRIPTION in content
     assert reverse("reports:photo", args=[photo.token, "thumbnail"]) in content
-    assert f"Registered with number {report.registry_number}." in content
+    # Timeline texts are written in the institution's language, Romanian.
+    assert f"Înregistrată cu numărul {report.registry_number}." in content
 
 
 def test_my_report_is_not_found_for_another_citizen(citizen, other_citizen, send):
@@ -482,7 +483,7 @@ def test_my_report_shows_the_answer_and_hides_internal_notes(citizen_client, res
     response = citizen_client.get(reverse("reports:mine-detail", args=[resolved.pk]))
 
     content = response.content.decode()
-    assert "Sent to Direcția Tehnică." in content
+    assert "Trimisă către Direcția Tehnică." in content
     assert "Groapa a fost astupată pe 12 mai." in content
     assert "Fixed" in content
     assert reverse("reports:resolution-document", args=[resolved.pk]) in content

@@ -5,13 +5,19 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from institutions import roles
+from institutions.middleware import (
+    AuthenticatedRequest,
+    InstitutionRequest,
+    require_institution,
+)
+from institutions.models import Institution
 from reports import drafts, geocoding, workflow
 from reports.forms import ReportForm
 from reports.models import Report, Visibility
@@ -19,15 +25,9 @@ from reports.models import Report, Visibility
 MY_REPORTS_PER_PAGE = 20
 
 
-def _institution(request):
-    if not request.institution:
-        raise Http404(_("No institution is configured."))
-    return request.institution
-
-
 @login_required
-def report_new(request):
-    institution = _institution(request)
+def report_new(request: AuthenticatedRequest) -> HttpResponse:
+    institution = require_institution(request)
     if request.method != "POST":
         form = ReportForm(institution=institution)
         return _render_form(request, form, drafts.DraftPhotos())
@@ -59,6 +59,8 @@ def report_new(request):
         form.add_error(None, str(error))
         return _render_form(request, form, draft)
 
+    # submit_report registers the report, which gives it its due date.
+    assert report.due_date is not None
     messages.success(
         request,
         _(
@@ -70,7 +72,9 @@ def report_new(request):
     return redirect("reports:mine-detail", pk=report.pk)
 
 
-def _render_form(request, form: ReportForm, draft: drafts.DraftPhotos):
+def _render_form(
+    request: AuthenticatedRequest, form: ReportForm, draft: drafts.DraftPhotos
+) -> HttpResponse:
     return render(
         request,
         "reports/report_form.html",
@@ -88,7 +92,9 @@ def _render_form(request, form: ReportForm, draft: drafts.DraftPhotos):
     )
 
 
-def _render_preview(request, form: ReportForm, draft: drafts.DraftPhotos):
+def _render_preview(
+    request: AuthenticatedRequest, form: ReportForm, draft: drafts.DraftPhotos
+) -> HttpResponse:
     return render(
         request,
         "reports/report_preview.html",
@@ -103,7 +109,7 @@ def _render_preview(request, form: ReportForm, draft: drafts.DraftPhotos):
     )
 
 
-def _boundary_geojson(institution) -> str:
+def _boundary_geojson(institution: Institution) -> str:
     # Drawn on the map as an outline: where tiles do not load, it is the
     # only landmark. About ten metres of detail are plenty for that.
     if institution.boundary is None:
@@ -112,15 +118,15 @@ def _boundary_geojson(institution) -> str:
 
 
 @require_GET
-def geocode(request):
+def geocode(request: InstitutionRequest) -> JsonResponse:
     places = geocoding.search_places(
-        institution=_institution(request), query=request.GET.get("q", "")
+        institution=require_institution(request), query=request.GET.get("q", "")
     )
     return JsonResponse([place.as_json() for place in places], safe=False)
 
 
 @login_required
-def my_reports(request):
+def my_reports(request: AuthenticatedRequest) -> HttpResponse:
     reports = (
         Report.objects.filter(author=request.user)
         .select_related("category")
@@ -131,7 +137,7 @@ def my_reports(request):
 
 
 @login_required
-def my_report(request, pk: int):
+def my_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(
         Report.objects.select_related("category", "resolution"),
         pk=pk,
@@ -153,7 +159,7 @@ def my_report(request, pk: int):
 
 
 @login_required
-def resolution_document(request, pk: int):
+def resolution_document(request: AuthenticatedRequest, pk: int) -> FileResponse:
     report = get_object_or_404(Report.objects.select_related("resolution"), pk=pk)
     resolution = getattr(report, "resolution", None)
     allowed = report.author_id == request.user.pk or roles.is_staff_of(

@@ -1,15 +1,17 @@
 """The public side: the map, the list, a report's page and its photos."""
 
 import logging
+from uuid import UUID
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from institutions.middleware import InstitutionRequest, require_institution
 from reports import mapdata
-from reports.filters import apply_filters, filter_form
-from reports.models import Photo, PinState, Report
+from reports.filters import ReportFilterForm, apply_filters, filter_form
+from reports.models import Photo, PinState, Report, ReportQuerySet
 from reports.photos import can_view_photo
 
 logger = logging.getLogger(__name__)
@@ -18,14 +20,15 @@ REPORTS_PER_PAGE = 20
 PHOTO_SIZES = {"image", "thumbnail"}
 
 
-def _filtered(request: HttpRequest):
+def _filtered(request: InstitutionRequest) -> tuple[ReportFilterForm, ReportQuerySet]:
     form = filter_form(request)
-    reports = apply_filters(mapdata.public_reports(request.institution), form)
+    institution = require_institution(request)
+    reports = apply_filters(mapdata.public_reports(institution), form)
     return form, reports
 
 
 @require_safe
-def home(request: HttpRequest):
+def home(request: InstitutionRequest) -> HttpResponse:
     form = filter_form(request)
 
     return render(
@@ -36,14 +39,14 @@ def home(request: HttpRequest):
 
 
 @require_safe
-def map_data(request: HttpRequest) -> JsonResponse:
+def map_data(request: InstitutionRequest) -> JsonResponse:
     _form, reports = _filtered(request)
 
     return JsonResponse(mapdata.map_collection(reports))
 
 
 @require_safe
-def report_list(request: HttpRequest):
+def report_list(request: InstitutionRequest) -> HttpResponse:
     form, reports = _filtered(request)
     paginator = Paginator(mapdata.listed_reports(reports), REPORTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
@@ -56,9 +59,9 @@ def report_list(request: HttpRequest):
 
 
 @require_safe
-def report_detail(request: HttpRequest, pk: int):
+def report_detail(request: InstitutionRequest, pk: int) -> HttpResponse:
     try:
-        report = mapdata.public_report(request.institution, pk)
+        report = mapdata.public_report(require_institution(request), pk)
     except Report.DoesNotExist:
         raise Http404 from None
 
@@ -66,7 +69,7 @@ def report_detail(request: HttpRequest, pk: int):
 
 
 @require_safe
-def photo(request: HttpRequest, token, size: str) -> FileResponse:
+def photo(request: HttpRequest, token: UUID, size: str) -> FileResponse:
     if size not in PHOTO_SIZES:
         raise Http404
     photo = get_object_or_404(Photo.objects.select_related("report"), token=token)

@@ -1,3 +1,6 @@
+from argparse import ArgumentParser
+from typing import Any
+
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
@@ -11,7 +14,7 @@ class Command(BaseCommand):
         "every role and about 200 reports. Does nothing if it is loaded."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
             "--reports",
             type=int,
@@ -19,7 +22,7 @@ class Command(BaseCommand):
             help="How many reports to make (default %(default)s).",
         )
 
-    def handle(self, *args, reports: int, **options):
+    def handle(self, *args: Any, reports: int, **options: Any) -> None:
         institution = load_demo(report_count=reports)
 
         if institution is None:
