@@ -43,7 +43,10 @@ class Institution(models.Model):
         _("e-mail sender"),
         max_length=200,
         blank=True,
-        help_text=_('As it appears in messages: "Primăria X <sesizari@x.ro>".'),
+        # The admin shows help texts as HTML: the angle brackets are escaped.
+        help_text=_(
+            "As it appears in messages: Primăria X &lt;sesizari@primariax.ro&gt;."
+        ),
     )
     boundary = models.MultiPolygonField(
         _("territory boundary"),
@@ -265,7 +268,9 @@ class Street(models.Model):
         verbose_name=_("institution"),
     )
     name = models.CharField(_("name"), max_length=200)
-    folded_name = models.CharField(max_length=200, editable=False, db_index=True)
+    folded_name = models.CharField(
+        _("name without diacritics"), max_length=200, editable=False, db_index=True
+    )
     location = models.PointField(_("location"), srid=4326)
 
     class Meta:

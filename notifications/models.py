@@ -17,7 +17,14 @@ class OutgoingEmail(models.Model):
         SENT = "sent", pgettext_lazy("e-mail state", "Sent")
         FAILED = "failed", pgettext_lazy("e-mail state", "Failed")
 
-    kind = models.CharField(_("kind"), max_length=32)
+    class Kind(models.TextChoices):
+        ACCOUNT = "account", pgettext_lazy("e-mail kind", "Account")
+        REGISTERED = "report_registered", pgettext_lazy("e-mail kind", "Registered")
+        PUBLISHED = "report_published", pgettext_lazy("e-mail kind", "Published")
+        REJECTED = "report_rejected", pgettext_lazy("e-mail kind", "Rejected")
+        RESOLVED = "report_resolved", pgettext_lazy("e-mail kind", "Answered")
+
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     report = models.ForeignKey(
         "reports.Report",
         on_delete=models.CASCADE,
@@ -26,18 +33,19 @@ class OutgoingEmail(models.Model):
         related_name="emails",
         verbose_name=_("report"),
     )
-    from_email = models.CharField(max_length=250)
+    from_email = models.CharField(_("sender"), max_length=250)
     to = models.JSONField(_("recipients"))
     subject = models.CharField(_("subject"), max_length=250)
-    body_text = models.TextField()
-    body_html = models.TextField(blank=True)
-    headers = models.JSONField(default=dict, blank=True)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML text"), blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     attachment = models.CharField(
+        _("attachment"),
         max_length=250,
         blank=True,
-        help_text="A file in the default storage, attached when sent.",
+        help_text=_("A file in the default storage, attached when sent."),
     )
-    attachment_name = models.CharField(max_length=120, blank=True)
+    attachment_name = models.CharField(_("attachment name"), max_length=120, blank=True)
     state = models.CharField(
         _("state"), max_length=16, choices=State.choices, default=State.PENDING
     )

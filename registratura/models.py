@@ -14,11 +14,16 @@ class RegisterCounter(models.Model):
     """The last number given by the built-in register, per year and direction."""
 
     institution = models.ForeignKey(
-        Institution, on_delete=models.CASCADE, related_name="+"
+        Institution,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("institution"),
     )
-    year = models.PositiveSmallIntegerField()
-    direction = models.CharField(max_length=3, choices=Direction.choices)
-    last_number = models.PositiveIntegerField(default=0)
+    year = models.PositiveSmallIntegerField(_("year"))
+    direction = models.CharField(
+        _("direction"), max_length=3, choices=Direction.choices
+    )
+    last_number = models.PositiveIntegerField(_("last number"), default=0)
 
     class Meta:
         verbose_name = _("register counter")

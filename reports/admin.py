@@ -24,7 +24,6 @@ class EventInline(admin.TabularInline):
 @admin.register(Report)
 class ReportAdmin(LeafletGeoAdmin):
     list_display = [
-        "pk",
         "registry_number",
         "category",
         "status",
@@ -36,24 +35,17 @@ class ReportAdmin(LeafletGeoAdmin):
     search_fields = ["registry_number", "address", "public_description"]
     date_hierarchy = "created_at"
     inlines = [EventInline]
-    readonly_fields = [
-        "institution",
-        "author",
-        "status",
-        "description",
-        "registry_number",
-        "registered_at",
-        "due_date",
-        "published_at",
-        "resolved_at",
-        "created_at",
-        "assignee",
-        "department",
-    ]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         # Reports enter through the citizen's form or the API, never here:
         # a report made here would skip registration.
+        return False
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: Report | None = None
+    ) -> bool:
+        # Every change goes through the workflow, which keeps the timeline:
+        # the admin only reads reports.
         return False
 
     def has_delete_permission(
@@ -64,7 +56,7 @@ class ReportAdmin(LeafletGeoAdmin):
 
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
-    list_display = ["pk", "report", "is_public", "width", "height", "created_at"]
+    list_display = ["original_name", "report", "is_public", "created_at"]
     list_filter = ["is_public"]
     readonly_fields = ["report", "uploaded_by", "original", "image", "thumbnail"]
 

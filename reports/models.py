@@ -135,7 +135,7 @@ class Report(models.Model):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     created_at = models.DateTimeField(_("received at"), default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ReportQuerySet.as_manager()
 
@@ -215,7 +215,9 @@ class Photo(models.Model):
     A photo without a report is an upload whose form is not sent yet.
     """
 
-    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    token = models.UUIDField(
+        _("token"), default=uuid.uuid4, unique=True, editable=False
+    )
     report = models.ForeignKey(
         Report,
         on_delete=models.CASCADE,
@@ -230,15 +232,15 @@ class Photo(models.Model):
         related_name="+",
         verbose_name=_("uploaded by"),
     )
-    original = models.FileField(upload_to=PrivatePath("originals"))
-    original_name = models.CharField(max_length=200, blank=True)
-    image = models.ImageField(upload_to=PrivatePath("photos"))
-    thumbnail = models.ImageField(upload_to=PrivatePath("thumbnails"))
-    width = models.PositiveIntegerField(default=0)
-    height = models.PositiveIntegerField(default=0)
+    original = models.FileField(_("original file"), upload_to=PrivatePath("originals"))
+    original_name = models.CharField(_("file name"), max_length=200, blank=True)
+    image = models.ImageField(_("cleaned photo"), upload_to=PrivatePath("photos"))
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=PrivatePath("thumbnails"))
+    width = models.PositiveIntegerField(_("width"), default=0)
+    height = models.PositiveIntegerField(_("height"), default=0)
     is_public = models.BooleanField(_("public"), default=False)
-    position = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(default=timezone.now)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    created_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("photo")
@@ -265,22 +267,35 @@ class EventKind(models.TextChoices):
 class Event(models.Model):
     """One entry of a report's timeline. Events are never changed or deleted."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=16, choices=EventKind.choices)
+    report = models.ForeignKey(
+        Report,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("report"),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=EventKind.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("by"),
     )
-    from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
-    to_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
-    text = models.TextField(blank=True)
+    from_status = models.CharField(
+        _("from status"), max_length=16, choices=Status.choices, blank=True
+    )
+    to_status = models.CharField(
+        _("to status"), max_length=16, choices=Status.choices, blank=True
+    )
+    text = models.TextField(_("text"), blank=True)
     visibility = models.CharField(
-        max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
+        _("visible to"),
+        max_length=16,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
     )
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("event")
@@ -295,16 +310,22 @@ class Resolution(models.Model):
     """The answer to a report: a document, a public summary and an outcome."""
 
     report = models.OneToOneField(
-        Report, on_delete=models.CASCADE, related_name="resolution"
+        Report,
+        on_delete=models.CASCADE,
+        related_name="resolution",
+        verbose_name=_("report"),
     )
     outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices)
     planned_for = models.DateField(_("planned for"), null=True, blank=True)
     summary = models.TextField(_("public summary"))
     document = models.FileField(_("document"), upload_to=PrivatePath("resolutions"))
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("issued by"),
     )
-    issued_at = models.DateTimeField(default=timezone.now)
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("resolution")
