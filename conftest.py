@@ -1,4 +1,8 @@
-"""Personas shared by every test: one institution and the people in it."""
+"""Personas shared by every test: one institution and the people in it.
+
+Reports in each state of their life are made by tests.flow.Flow, through
+the `flow` fixture and the state fixtures built on it below.
+"""
 
 from pathlib import Path
 
@@ -15,6 +19,7 @@ from tests.factories import (
     RoutingRuleFactory,
     UserFactory,
 )
+from tests.flow import Flow
 
 SHARED_DATA = Path(__file__).resolve().parent.parent / "shared" / "data"
 
@@ -120,6 +125,47 @@ def green_head(institution, green_spaces):
 
 
 @pytest.fixture
+def viewer(institution):
+    """The institution's management: a member in no department."""
+    return MembershipFactory(
+        institution=institution,
+        role=Role.VIEWER,
+        user=UserFactory(email="conducere@example.ro", full_name="Ioan Conducere"),
+    ).user
+
+
+@pytest.fixture
 def place() -> Point:
     """Piața Unirii, inside the territory."""
     return Point(23.5899, 46.7694, srid=4326)
+
+
+@pytest.fixture
+def flow(request, db) -> Flow:
+    return Flow(request)
+
+
+@pytest.fixture
+def two_photos(flow):
+    """Two draft photos of the citizen: the pothole, then a car's number plate."""
+    return [flow.photo("groapa.jpg"), flow.photo("numar-masina.jpg")]
+
+
+@pytest.fixture
+def registered_report(flow):
+    return flow.submit()
+
+
+@pytest.fixture
+def published_report(flow, registered_report):
+    return flow.publish(registered_report)
+
+
+@pytest.fixture
+def assigned_report(flow, published_report):
+    return flow.assign(published_report)
+
+
+@pytest.fixture
+def resolved_report(flow, assigned_report):
+    return flow.resolve(assigned_report)

@@ -1,7 +1,5 @@
+import pytest
 from django.urls import reverse
-
-from institutions.models import Role
-from tests.factories import MembershipFactory, UserFactory
 
 
 def _original(photo) -> str:
@@ -9,10 +7,10 @@ def _original(photo) -> str:
 
 
 def test_photo_original_served_to_the_clerk_as_attachment(
-    client, clerk, submit, photos
+    client, clerk, flow, two_photos
 ):
-    submit(photos=photos)
-    photo = photos[0]
+    flow.submit(photos=two_photos)
+    photo = two_photos[0]
     client.force_login(clerk)
 
     response = client.get(_original(photo))
@@ -26,51 +24,41 @@ def test_photo_original_served_to_the_clerk_as_attachment(
     assert b"".join(response.streaming_content) == photo.original.read()
 
 
-def test_photo_original_refused_to_the_author(client, citizen, submit, photos):
-    submit(photos=photos)
-    client.force_login(citizen)
-
-    response = client.get(_original(photos[0]))
-
-    assert response.status_code == 403
-
-
-def test_photo_original_refused_to_another_citizen(
-    client, other_citizen, submit, photos
+@pytest.mark.parametrize("persona", ["citizen", "other_citizen"])
+def test_photo_original_refused_to_the_author_and_other_citizens(
+    client, flow, two_photos, persona, request
 ):
-    submit(photos=photos)
-    client.force_login(other_citizen)
+    flow.submit(photos=two_photos)
+    client.force_login(request.getfixturevalue(persona))
 
-    response = client.get(_original(photos[0]))
+    response = client.get(_original(two_photos[0]))
 
     assert response.status_code == 403
 
 
-def test_photo_original_not_found_before_the_report_is_sent(client, clerk, photos):
+def test_photo_original_not_found_before_the_report_is_sent(client, clerk, two_photos):
     client.force_login(clerk)
 
-    response = client.get(_original(photos[0]))
+    response = client.get(_original(two_photos[0]))
 
     assert response.status_code == 404
 
 
-def test_photo_original_sends_anonymous_visitors_to_log_in(client, submit, photos):
-    submit(photos=photos)
+def test_photo_original_sends_anonymous_visitors_to_log_in(client, flow, two_photos):
+    flow.submit(photos=two_photos)
 
-    response = client.get(_original(photos[0]))
+    response = client.get(_original(two_photos[0]))
 
     assert response.status_code == 302
 
 
 def test_photo_original_served_to_a_viewer_of_the_institution(
-    client, institution, submit, photos
+    client, viewer, flow, two_photos
 ):
-    submit(photos=photos)
-    viewer = UserFactory(full_name="Ioan Conducere")
-    MembershipFactory(user=viewer, institution=institution, role=Role.VIEWER)
+    flow.submit(photos=two_photos)
     client.force_login(viewer)
 
-    response = client.get(_original(photos[1]))
+    response = client.get(_original(two_photos[1]))
 
     assert response.status_code == 200
     assert response["Content-Disposition"] == (

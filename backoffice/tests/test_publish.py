@@ -1,7 +1,9 @@
+import pytest
 from django.core import mail
 from django.urls import reverse
 
 from reports.models import EventKind, Status
+from tests.flow import PUBLIC
 
 
 def _publish(report) -> str:
@@ -9,12 +11,12 @@ def _publish(report) -> str:
 
 
 def test_publish_with_edited_text_photos_and_category(
-    client, clerk, submit, photos, parks
+    client, clerk, flow, two_photos, parks
 ):
-    report = submit(
-        description="Groapă în parc, sunați-mă la 0744555666.", photos=photos
+    report = flow.submit(
+        description="Groapă în parc, sunați-mă la 0744555666.", photos=two_photos
     )
-    kept, hidden = photos
+    kept, hidden = two_photos
     mail.outbox.clear()
     client.force_login(clerk)
 
@@ -46,8 +48,8 @@ def test_publish_with_edited_text_photos_and_category(
     assert report.registry_number in message.subject
 
 
-def test_publish_form_ticks_every_photo_by_default(client, clerk, submit, photos):
-    report = submit(photos=photos)
+def test_publish_form_ticks_every_photo_by_default(client, clerk, flow, two_photos):
+    report = flow.submit(photos=two_photos)
     client.force_login(clerk)
 
     response = client.get(reverse("backoffice:report", args=[report.pk]))
@@ -55,7 +57,7 @@ def test_publish_form_ticks_every_photo_by_default(client, clerk, submit, photos
     page = response.content.decode()
     form = response.context["forms"]["publish"]
     assert [photo.pk for photo in form["public_photos"].initial] == [
-        photo.pk for photo in photos
+        photo.pk for photo in two_photos
     ]
     assert page.count('name="public_photos"') == 2
     assert page.count('name="public_photos" value=') == 2
@@ -63,32 +65,32 @@ def test_publish_form_ticks_every_photo_by_default(client, clerk, submit, photos
 
 
 def test_publish_with_a_department_chosen_by_the_clerk(
-    client, clerk, registered, green_spaces, potholes
+    client, clerk, registered_report, green_spaces, potholes
 ):
     client.force_login(clerk)
 
     client.post(
-        _publish(registered),
+        _publish(registered_report),
         {
-            "public_description": registered.description,
+            "public_description": registered_report.description,
             "category": potholes.pk,
             "department": green_spaces.pk,
         },
     )
 
-    registered.refresh_from_db()
-    assert registered.status == Status.PUBLISHED
-    assert registered.category == potholes
-    assert registered.department == green_spaces
+    registered_report.refresh_from_db()
+    assert registered_report.status == Status.PUBLISHED
+    assert registered_report.category == potholes
+    assert registered_report.department == green_spaces
 
 
 def test_publish_without_text_keeps_what_was_typed(
-    client, clerk, registered, potholes, green_spaces
+    client, clerk, registered_report, potholes, green_spaces
 ):
     client.force_login(clerk)
 
     response = client.post(
-        _publish(registered),
+        _publish(registered_report),
         {
             "public_description": "",
             "category": potholes.pk,
@@ -100,17 +102,19 @@ def test_publish_without_text_keeps_what_was_typed(
     form = response.context["forms"]["publish"]
     assert "public_description" in form.errors
     assert form["department"].value() == str(green_spaces.pk)
-    registered.refresh_from_db()
-    assert registered.status == Status.REGISTERED
+    registered_report.refresh_from_db()
+    assert registered_report.status == Status.REGISTERED
 
 
-def test_publish_again_is_refused_and_changes_nothing(client, clerk, published, parks):
-    events = published.events.count()
+def test_publish_again_is_refused_and_changes_nothing(
+    client, clerk, published_report, parks
+):
+    events = published_report.events.count()
     mail.outbox.clear()
     client.force_login(clerk)
 
     response = client.post(
-        _publish(published),
+        _publish(published_report),
         {"public_description": "Alt text.", "category": parks.pk},
         HTTP_ACCEPT_LANGUAGE="en",
     )
@@ -119,65 +123,55 @@ def test_publish_again_is_refused_and_changes_nothing(client, clerk, published, 
     assert "This report is published: the action is not possible now." in (
         response.content.decode()
     )
-    published.refresh_from_db()
-    assert published.public_description == published.description
-    assert published.category.name == "Străzi/Alei/Trotuare/Poduri"
-    assert published.events.count() == events
+    published_report.refresh_from_db()
+    assert published_report.public_description == PUBLIC
+    assert published_report.category.name == "Străzi/Alei/Trotuare/Poduri"
+    assert published_report.events.count() == events
     assert mail.outbox == []
 
 
-def test_publish_refused_to_the_head(client, head, registered, potholes):
-    client.force_login(head)
+@pytest.mark.parametrize("persona", ["head", "citizen"])
+def test_publish_refused_to_all_but_the_clerk(
+    client, registered_report, potholes, persona, request
+):
+    client.force_login(request.getfixturevalue(persona))
 
     response = client.post(
-        _publish(registered),
+        _publish(registered_report),
         {"public_description": "Text.", "category": potholes.pk},
     )
 
     assert response.status_code == 403
-    registered.refresh_from_db()
-    assert registered.status == Status.REGISTERED
-
-
-def test_publish_refused_to_a_citizen(client, citizen, registered, potholes):
-    client.force_login(citizen)
-
-    response = client.post(
-        _publish(registered),
-        {"public_description": "Text.", "category": potholes.pk},
-    )
-
-    assert response.status_code == 403
-    registered.refresh_from_db()
-    assert registered.status == Status.REGISTERED
+    registered_report.refresh_from_db()
+    assert registered_report.status == Status.REGISTERED
 
 
 def test_reject_with_a_reason_mails_it_to_the_citizen(
-    client, clerk, citizen, registered
+    client, clerk, citizen, registered_report
 ):
     mail.outbox.clear()
     client.force_login(clerk)
 
     response = client.post(
-        reverse("backoffice:report-reject", args=[registered.pk]),
+        reverse("backoffice:report-reject", args=[registered_report.pk]),
         {"reason": "Sesizarea nu privește domeniul public."},
     )
 
     assert response.status_code == 302
-    registered.refresh_from_db()
-    assert registered.status == Status.REJECTED
-    assert registered.events.last().kind == EventKind.REJECTED
+    registered_report.refresh_from_db()
+    assert registered_report.status == Status.REJECTED
+    assert registered_report.events.last().kind == EventKind.REJECTED
     [message] = mail.outbox
     assert message.to == [citizen.email]
     assert "Sesizarea nu privește domeniul public." in message.body
 
 
-def test_reject_with_a_short_reason_is_refused(client, clerk, registered):
+def test_reject_with_a_short_reason_is_refused(client, clerk, registered_report):
     mail.outbox.clear()
     client.force_login(clerk)
 
     response = client.post(
-        reverse("backoffice:report-reject", args=[registered.pk]),
+        reverse("backoffice:report-reject", args=[registered_report.pk]),
         {"reason": "Nu."},
         HTTP_ACCEPT_LANGUAGE="en",
     )
@@ -186,6 +180,6 @@ def test_reject_with_a_short_reason_is_refused(client, clerk, registered):
     form = response.context["forms"]["reject"]
     assert form.non_field_errors() == ["Give the citizen the reason for rejecting."]
     assert form["reason"].value() == "Nu."
-    registered.refresh_from_db()
-    assert registered.status == Status.REGISTERED
+    registered_report.refresh_from_db()
+    assert registered_report.status == Status.REGISTERED
     assert mail.outbox == []

@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reports import workflow
 from reports.models import Report
 
 CLERK_QUEUE = reverse("backoffice:clerk-queue")
@@ -25,11 +24,11 @@ def _numbers(response) -> list[str]:
 
 
 def test_clerk_queue_lists_registered_reports_earliest_due_first(
-    client, clerk, submit, published
+    client, clerk, flow, published_report
 ):
-    later = _due_in(submit(), 20)
-    overdue = _due_in(submit(), -2)
-    sooner = _due_in(submit(), 3)
+    later = _due_in(flow.submit(), 20)
+    overdue = _due_in(flow.submit(), -2)
+    sooner = _due_in(flow.submit(), 3)
     client.force_login(clerk)
 
     response = client.get(CLERK_QUEUE)
@@ -40,13 +39,13 @@ def test_clerk_queue_lists_registered_reports_earliest_due_first(
         sooner.registry_number,
         later.registry_number,
     ]
-    assert published.registry_number not in response.content.decode()
+    assert published_report.registry_number not in response.content.decode()
 
 
-def test_clerk_queue_marks_overdue_and_due_soon_with_text(client, clerk, submit):
-    _due_in(submit(), -1)
-    _due_in(submit(), 3)
-    _due_in(submit(), 20)
+def test_clerk_queue_marks_overdue_and_due_soon_with_text(client, clerk, flow):
+    _due_in(flow.submit(), -1)
+    _due_in(flow.submit(), 3)
+    _due_in(flow.submit(), 20)
     client.force_login(clerk)
 
     response = client.get(CLERK_QUEUE, HTTP_ACCEPT_LANGUAGE="en")
@@ -57,7 +56,7 @@ def test_clerk_queue_marks_overdue_and_due_soon_with_text(client, clerk, submit)
     assert page.count("badge--due-soon") == 1
 
 
-def test_clerk_queue_refused_to_a_citizen(client, citizen, registered):
+def test_clerk_queue_refused_to_a_citizen(client, citizen, registered_report):
     client.force_login(citizen)
 
     response = client.get(CLERK_QUEUE)
@@ -65,7 +64,7 @@ def test_clerk_queue_refused_to_a_citizen(client, citizen, registered):
     assert response.status_code == 403
 
 
-def test_clerk_queue_refused_to_staff_of_a_department(client, staff, registered):
+def test_clerk_queue_refused_to_staff_of_a_department(client, staff, registered_report):
     client.force_login(staff)
 
     response = client.get(CLERK_QUEUE)
@@ -73,14 +72,14 @@ def test_clerk_queue_refused_to_staff_of_a_department(client, staff, registered)
     assert response.status_code == 403
 
 
-def test_clerk_queue_sends_anonymous_visitors_to_log_in(client, registered):
+def test_clerk_queue_sends_anonymous_visitors_to_log_in(client, registered_report):
     response = client.get(CLERK_QUEUE)
 
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('account_login')}?next={CLERK_QUEUE}"
 
 
-def test_clerk_queue_is_never_cached(client, clerk, registered):
+def test_clerk_queue_is_never_cached(client, clerk, registered_report):
     client.force_login(clerk)
 
     response = client.get(CLERK_QUEUE)
@@ -90,10 +89,10 @@ def test_clerk_queue_is_never_cached(client, clerk, registered):
 
 
 def test_clerk_queue_queries_do_not_grow_with_reports(
-    client, clerk, submit, django_assert_max_num_queries
+    client, clerk, flow, django_assert_max_num_queries
 ):
     for _ in range(12):
-        submit()
+        flow.submit()
     client.force_login(clerk)
 
     with django_assert_max_num_queries(9):
@@ -103,20 +102,20 @@ def test_clerk_queue_queries_do_not_grow_with_reports(
 
 
 def test_department_queue_shows_reports_to_assign_and_in_progress(
-    client, head, assigned, publish
+    client, head, assigned_report, flow
 ):
-    waiting = publish()
+    waiting = flow.published()
     client.force_login(head)
 
     response = client.get(DEPARTMENT_QUEUE)
 
     assert [r.pk for r in response.context["to_assign"]] == [waiting.pk]
-    assert [r.pk for r in response.context["in_progress"]] == [assigned.pk]
+    assert [r.pk for r in response.context["in_progress"]] == [assigned_report.pk]
     assert "Dan Tehnic" in response.content.decode()
 
 
 def test_department_queue_leaves_out_other_departments(
-    client, green_head, assigned, published
+    client, green_head, assigned_report, published_report
 ):
     client.force_login(green_head)
 
@@ -126,7 +125,7 @@ def test_department_queue_leaves_out_other_departments(
     assert list(response.context["in_progress"]) == []
 
 
-def test_department_queue_refused_to_staff(client, staff, published):
+def test_department_queue_refused_to_staff(client, staff, published_report):
     client.force_login(staff)
 
     response = client.get(DEPARTMENT_QUEUE)
@@ -135,12 +134,12 @@ def test_department_queue_refused_to_staff(client, staff, published):
 
 
 def test_department_queue_queries_do_not_grow_with_reports(
-    client, head, staff, publish, django_assert_max_num_queries
+    client, head, flow, django_assert_max_num_queries
 ):
     for number in range(10):
-        report = publish()
+        report = flow.published()
         if number % 2:
-            workflow.assign_report(report=report, actor=head, assignee=staff)
+            flow.assign(report)
     client.force_login(head)
 
     with django_assert_max_num_queries(12):
@@ -150,16 +149,16 @@ def test_department_queue_queries_do_not_grow_with_reports(
     assert len(response.context["in_progress"]) == 5
 
 
-def test_my_work_lists_the_reports_assigned_to_me(client, staff, assigned, publish):
-    publish()
+def test_my_work_lists_the_reports_assigned_to_me(client, staff, assigned_report, flow):
+    flow.published()
     client.force_login(staff)
 
     response = client.get(MY_WORK)
 
-    assert [r.pk for r in response.context["page"]] == [assigned.pk]
+    assert [r.pk for r in response.context["page"]] == [assigned_report.pk]
 
 
-def test_my_work_leaves_out_reports_of_colleagues(client, head, assigned):
+def test_my_work_leaves_out_reports_of_colleagues(client, head, assigned_report):
     client.force_login(head)
 
     response = client.get(MY_WORK)
@@ -168,10 +167,10 @@ def test_my_work_leaves_out_reports_of_colleagues(client, head, assigned):
 
 
 def test_my_work_queries_do_not_grow_with_reports(
-    client, head, staff, publish, django_assert_max_num_queries
+    client, staff, flow, django_assert_max_num_queries
 ):
     for _ in range(8):
-        workflow.assign_report(report=publish(), actor=head, assignee=staff)
+        flow.assign(flow.published())
     client.force_login(staff)
 
     with django_assert_max_num_queries(9):

@@ -2,7 +2,6 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -11,8 +10,7 @@ from django.utils.formats import date_format
 
 from institutions.models import Category, Street
 from reports import workflow
-from reports.models import Outcome, Photo, Report, Status
-from reports.photos import store_photo
+from reports.models import Photo, Report, Status
 from reports.tests.fake_nominatim import (
     FakeNominatim,
     closed_port_url,
@@ -23,18 +21,11 @@ from tests.factories import (
     InstitutionFactory,
     UserFactory,
     jpeg_upload,
-    pdf_upload,
 )
+from tests.flow import SUMMARY
 
 DESCRIPTION = "Groapă adâncă în asfalt, lângă stația de autobuz."
 NEW = reverse("reports:new")
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def client_for(user) -> Client:
@@ -66,48 +57,6 @@ def report_data(category, **changes) -> dict:
 def hostile_svg(shared_data) -> SimpleUploadedFile:
     path = shared_data / "photos" / "hostile" / "SVG_XSS_green_triangle.svg"
     return SimpleUploadedFile(path.name, path.read_bytes(), "image/svg+xml")
-
-
-def draft_photo(user) -> Photo:
-    return store_photo(upload=jpeg_upload(), uploaded_by=user)
-
-
-@pytest.fixture
-def send(potholes, place, institution):
-    """Send a report as the given citizen, without the form."""
-
-    def send(author) -> Report:
-        return workflow.submit_report(
-            author=author,
-            institution=institution,
-            category=potholes,
-            location=place,
-            description=DESCRIPTION,
-            address="Piața Unirii 1",
-        )
-
-    return send
-
-
-@pytest.fixture
-def resolved(send, citizen, clerk, head, staff):
-    report = workflow.publish_report(
-        report=send(citizen),
-        actor=clerk,
-        public_description=DESCRIPTION,
-        public_photos=[],
-    )
-    report = workflow.assign_report(report=report, actor=head, assignee=staff)
-    workflow.add_note(report=report, actor=staff, text="Echipa merge joi, nu spunem.")
-    workflow.issue_resolution(
-        report=report,
-        actor=staff,
-        outcome=Outcome.FIXED,
-        summary="Groapa a fost astupată pe 12 mai.",
-        document=pdf_upload(),
-    )
-    report.refresh_from_db()
-    return report
 
 
 # The form
@@ -163,9 +112,9 @@ def test_report_new_keeps_text_and_good_photo_when_another_file_is_bad(
 
 
 def test_report_new_preview_shows_the_public_text_without_contact_data(
-    citizen_client, citizen, potholes
+    citizen_client, citizen, potholes, flow
 ):
-    photo = draft_photo(citizen)
+    photo = flow.photo()
 
     response = citizen_client.post(NEW, report_data(potholes, photo=[photo.token]))
 
@@ -378,10 +327,8 @@ def test_report_new_says_when_the_address_is_not_found(
     }
 
 
-def test_report_new_ignores_photo_tokens_of_others(
-    citizen_client, other_citizen, potholes
-):
-    theirs = draft_photo(other_citizen)
+def test_report_new_ignores_photo_tokens_of_others(citizen_client, potholes, flow):
+    theirs = flow.photo(uploaded_by="other_citizen")
 
     citizen_client.post(NEW, report_data(potholes, action="send", photo=[theirs.token]))
 
@@ -390,8 +337,8 @@ def test_report_new_ignores_photo_tokens_of_others(
     assert theirs.report is None
 
 
-def test_report_new_removes_a_photo_when_asked(citizen_client, citizen, potholes):
-    kept, unwanted = draft_photo(citizen), draft_photo(citizen)
+def test_report_new_removes_a_photo_when_asked(citizen_client, potholes, flow):
+    kept, unwanted = flow.photo(), flow.photo()
     data = report_data(
         potholes, photo=[kept.token, unwanted.token], remove_photo=[unwanted.token]
     )
@@ -402,8 +349,8 @@ def test_report_new_removes_a_photo_when_asked(citizen_client, citizen, potholes
     assert not Photo.objects.filter(pk=unwanted.pk).exists()
 
 
-def test_report_new_keeps_at_most_five_photos(citizen_client, citizen, potholes):
-    tokens = [draft_photo(citizen).token for _ in range(4)]
+def test_report_new_keeps_at_most_five_photos(citizen_client, potholes, flow):
+    tokens = [flow.photo().token for _ in range(4)]
     uploads = [jpeg_upload("a.jpg"), jpeg_upload("b.jpg")]
 
     response = citizen_client.post(
@@ -421,10 +368,10 @@ def test_report_new_keeps_at_most_five_photos(citizen_client, citizen, potholes)
 
 @pytest.mark.mainflow
 def test_my_reports_lists_own_reports_newest_first(
-    citizen_client, citizen, other_citizen, send, django_assert_max_num_queries
+    citizen_client, flow, django_assert_max_num_queries
 ):
-    first, second, third = (send(citizen) for _ in range(3))
-    send(other_citizen)
+    first, second, third = (flow.submit() for _ in range(3))
+    flow.submit(author="other_citizen")
 
     with django_assert_max_num_queries(7):
         response = citizen_client.get(reverse("reports:mine"))
@@ -437,9 +384,8 @@ def test_my_reports_lists_own_reports_newest_first(
     assert "Overdue" not in content
 
 
-def test_my_reports_marks_overdue_reports_in_words(citizen_client, citizen, send):
-    report = send(citizen)
-    Report.objects.filter(pk=report.pk).update(
+def test_my_reports_marks_overdue_reports_in_words(citizen_client, registered_report):
+    Report.objects.filter(pk=registered_report.pk).update(
         due_date=timezone.localdate() - timedelta(days=1)
     )
 
@@ -451,9 +397,9 @@ def test_my_reports_marks_overdue_reports_in_words(citizen_client, citizen, send
 
 
 @pytest.mark.mainflow
-def test_my_report_shows_the_report_with_its_photos(citizen_client, citizen, potholes):
+def test_my_report_shows_the_report_with_its_photos(citizen_client, potholes, flow):
     citizen_client.post(
-        NEW, report_data(potholes, action="send", photo=[draft_photo(citizen).token])
+        NEW, report_data(potholes, action="send", photo=[flow.photo().token])
     )
     report = Report.objects.get()
 
@@ -469,24 +415,28 @@ def test_my_report_shows_the_report_with_its_photos(citizen_client, citizen, pot
     assert f"Înregistrată cu numărul {report.registry_number}." in content
 
 
-def test_my_report_is_not_found_for_another_citizen(citizen, other_citizen, send):
-    report = send(citizen)
-
+def test_my_report_is_not_found_for_another_citizen(other_citizen, registered_report):
     response = client_for(other_citizen).get(
-        reverse("reports:mine-detail", args=[report.pk])
+        reverse("reports:mine-detail", args=[registered_report.pk])
     )
 
     assert response.status_code == 404
 
 
-def test_my_report_shows_the_answer_and_hides_internal_notes(citizen_client, resolved):
-    response = citizen_client.get(reverse("reports:mine-detail", args=[resolved.pk]))
+def test_my_report_shows_the_answer_and_hides_internal_notes(
+    citizen_client, flow, staff
+):
+    report = flow.assign(flow.published())
+    workflow.add_note(report=report, actor=staff, text="Echipa merge joi, nu spunem.")
+    report = flow.resolve(report)
+
+    response = citizen_client.get(reverse("reports:mine-detail", args=[report.pk]))
 
     content = response.content.decode()
     assert "Trimisă către Direcția Tehnică." in content
-    assert "Groapa a fost astupată pe 12 mai." in content
+    assert SUMMARY in content
     assert "Fixed" in content
-    assert reverse("reports:resolution-document", args=[resolved.pk]) in content
+    assert reverse("reports:resolution-document", args=[report.pk]) in content
     assert "Echipa merge joi" not in content
     assert "Assigned to" not in content
     assert "Dan Tehnic" not in content
@@ -498,30 +448,32 @@ def test_my_report_shows_the_answer_and_hides_internal_notes(citizen_client, res
     ]
 
 
-def test_resolution_document_is_given_to_the_author(citizen_client, resolved):
+def test_resolution_document_is_given_to_the_author(citizen_client, resolved_report):
     response = citizen_client.get(
-        reverse("reports:resolution-document", args=[resolved.pk])
+        reverse("reports:resolution-document", args=[resolved_report.pk])
     )
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
-        f'attachment; filename="raspuns-{resolved.pk}.pdf"'
+        f'attachment; filename="raspuns-{resolved_report.pk}.pdf"'
     )
     assert b"".join(response.streaming_content) == PDF_BYTES
 
 
-def test_resolution_document_is_given_to_the_institution_staff(clerk, resolved):
+def test_resolution_document_is_given_to_the_institution_staff(clerk, resolved_report):
     response = client_for(clerk).get(
-        reverse("reports:resolution-document", args=[resolved.pk])
+        reverse("reports:resolution-document", args=[resolved_report.pk])
     )
 
     assert response.status_code == 200
 
 
-def test_resolution_document_is_refused_to_another_citizen(other_citizen, resolved):
+def test_resolution_document_is_refused_to_another_citizen(
+    other_citizen, resolved_report
+):
     response = client_for(other_citizen).get(
-        reverse("reports:resolution-document", args=[resolved.pk])
+        reverse("reports:resolution-document", args=[resolved_report.pk])
     )
 
     assert response.status_code == 404

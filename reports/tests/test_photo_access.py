@@ -5,52 +5,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from reports import workflow
 from reports.photos import store_photo
-from tests.factories import jpeg_upload
 
 
 @pytest.fixture
-def submit(citizen, institution, potholes, place):
-    def submit(photos):
-        return workflow.submit_report(
-            author=citizen,
-            institution=institution,
-            category=potholes,
-            location=place,
-            description="Groapă mare în asfalt în fața blocului nr. 5.",
-            photos=photos,
-        )
-
-    return submit
-
-
-@pytest.fixture
-def publish(clerk):
-    def publish(report, public_photos):
-        return workflow.publish_report(
-            report=report,
-            actor=clerk,
-            public_description=report.description,
-            public_photos=public_photos,
-        )
-
-    return publish
-
-
-@pytest.fixture
-def photos(citizen):
-    return [
-        store_photo(upload=jpeg_upload("groapa.jpg"), uploaded_by=citizen),
-        store_photo(upload=jpeg_upload("numar-masina.jpg"), uploaded_by=citizen),
-    ]
-
-
-@pytest.fixture
-def published_photos(submit, publish, photos):
+def published_photos(flow, two_photos):
     """Photos of a published report: the first public, the second not."""
-    publish(submit(photos), public_photos=photos[:1])
-    return photos
+    flow.published(photos=two_photos, public_photos=two_photos[:1])
+    return two_photos
 
 
 def photo_url(photo, size="image") -> str:
@@ -113,20 +75,20 @@ def test_photo_not_public_is_served_privately_to_author_and_clerk(
 
 
 def test_photo_marked_public_is_hidden_until_the_report_is_published(
-    client, submit, photos
+    client, flow, two_photos
 ):
-    report = submit(photos)
+    report = flow.submit(photos=two_photos)
     report.photos.update(is_public=True)
 
-    response = client.get(photo_url(photos[0]))
+    response = client.get(photo_url(two_photos[0]))
 
     assert response.status_code == 404
 
 
 def test_photo_of_a_draft_is_served_to_its_uploader_only(
-    client, photos, other_citizen, clerk, citizen
+    client, two_photos, other_citizen, clerk, citizen
 ):
-    draft = photos[0]
+    draft = two_photos[0]
     responses = {}
 
     for persona in (None, other_citizen, clerk, citizen):
@@ -153,15 +115,13 @@ def test_photo_of_an_unknown_token_is_not_found(client, institution):
     assert response.status_code == 404
 
 
-def test_photo_served_to_the_public_has_no_metadata(
-    client, submit, publish, citizen, shared_data
-):
+def test_photo_served_to_the_public_has_no_metadata(client, flow, citizen, shared_data):
     path = shared_data / "photos" / "metadata" / "exif_gps.jpg"
     upload = SimpleUploadedFile("exif_gps.jpg", path.read_bytes(), "image/jpeg")
     with Image.open(path) as original:
         assert original.getexif()
     photo = store_photo(upload=upload, uploaded_by=citizen)
-    publish(submit([photo]), public_photos=[photo])
+    flow.published(photos=[photo], public_photos=[photo])
 
     for size in ("image", "thumbnail"):
         response = client.get(photo_url(photo, size))

@@ -5,17 +5,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reports.models import Outcome, PinState, Report
-from reports.photos import store_photo
-from reports.tests.public_flow import ORIGINAL, PUBLIC, SUMMARY, Flow
-from tests.factories import jpeg_upload
+from tests.flow import ORIGINAL, PUBLIC, SUMMARY
 
 STAFF_NAMES = ("Elena Clerk", "Radu Șef", "Dan Tehnic")
 AUTHOR_DATA = ("Ana Ionescu", "ana.ionescu@example.ro", "+40744555666", "0744555666")
-
-
-@pytest.fixture
-def flow(request, db):
-    return Flow(request)
 
 
 def listed_ids(response) -> list[int]:
@@ -143,11 +136,11 @@ def test_report_list_pages_by_twenty_and_keeps_the_filters(client, flow):
 
 
 def test_report_list_query_count_does_not_grow_with_reports(
-    client, flow, citizen, django_assert_max_num_queries
+    client, flow, django_assert_max_num_queries
 ):
     for _ in range(3):
-        photo = store_photo(upload=jpeg_upload(), uploaded_by=citizen)
-        flow.publish(flow.submit(photos=[photo]), public_photos=[photo])
+        photo = flow.photo()
+        flow.published(photos=[photo], public_photos=[photo])
     for _ in range(3):
         flow.assign(flow.published())
 
@@ -205,10 +198,9 @@ def test_report_detail_never_shows_the_author_or_the_original_text(client, flow)
     assert ORIGINAL not in content
 
 
-def test_report_detail_shows_public_photos_only(client, flow, citizen):
-    shown = store_photo(upload=jpeg_upload("groapa.jpg"), uploaded_by=citizen)
-    hidden = store_photo(upload=jpeg_upload("numar.jpg"), uploaded_by=citizen)
-    report = flow.publish(flow.submit(photos=[shown, hidden]), public_photos=[shown])
+def test_report_detail_shows_public_photos_only(client, flow, two_photos):
+    shown, hidden = two_photos
+    report = flow.published(photos=two_photos, public_photos=[shown])
 
     content = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
 
@@ -266,11 +258,9 @@ def test_report_detail_marks_an_overdue_report(client, flow):
     assert 'data-overdue="true"' in content
 
 
-def test_report_detail_query_count(
-    client, flow, citizen, django_assert_max_num_queries
-):
-    photos = [store_photo(upload=jpeg_upload(), uploaded_by=citizen) for _ in range(3)]
-    report = flow.publish(flow.submit(photos=photos), public_photos=photos)
+def test_report_detail_query_count(client, flow, django_assert_max_num_queries):
+    photos = [flow.photo() for _ in range(3)]
+    report = flow.published(photos=photos, public_photos=photos)
     report = flow.resolve(flow.assign(report))
 
     # The institution (two), the report, its photos and its events.

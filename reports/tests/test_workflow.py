@@ -4,44 +4,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from reports import workflow
-from reports.models import EventKind, Outcome, Status, Visibility
-from tests.factories import pdf_upload
-
-
-@pytest.fixture
-def registered(citizen, institution, potholes, place):
-    return workflow.submit_report(
-        author=citizen,
-        institution=institution,
-        category=potholes,
-        location=place,
-        description="Groapă mare în asfalt în fața blocului nr. 5.",
-    )
-
-
-@pytest.fixture
-def published(registered, clerk):
-    return workflow.publish_report(
-        report=registered,
-        actor=clerk,
-        public_description=registered.description,
-        public_photos=[],
-    )
-
-
-@pytest.fixture
-def assigned(published, head, staff):
-    return workflow.assign_report(report=published, actor=head, assignee=staff)
+from reports.models import EventKind, Status, Visibility
 
 
 @pytest.mark.mainflow
-def test_submit_report_registers_it_at_once(registered, citizen):
+def test_submit_report_registers_it_at_once(registered_report, citizen):
     year = timezone.localdate().year
 
-    assert registered.status == Status.REGISTERED
-    assert registered.registry_number == f"1/{year}"
-    assert (registered.due_date - timezone.localdate()).days == 30
-    assert [e.kind for e in registered.events.all()] == [
+    assert registered_report.status == Status.REGISTERED
+    assert registered_report.registry_number == f"1/{year}"
+    assert (registered_report.due_date - timezone.localdate()).days == 30
+    assert [e.kind for e in registered_report.events.all()] == [
         EventKind.SUBMITTED,
         EventKind.REGISTERED,
     ]
@@ -50,80 +23,59 @@ def test_submit_report_registers_it_at_once(registered, citizen):
 
 
 @pytest.mark.mainflow
-def test_publish_report_routes_to_the_department_of_the_category(published, roads):
-    assert published.status == Status.PUBLISHED
-    assert published.department == roads
-    assert published.events.last().visibility == Visibility.PUBLIC
-
-
-def test_publish_report_refused_to_a_citizen(registered, citizen):
-    with pytest.raises(workflow.WorkflowError):
-        workflow.publish_report(
-            report=registered,
-            actor=citizen,
-            public_description="x",
-            public_photos=[],
-        )
-
-    registered.refresh_from_db()
-    assert registered.status == Status.REGISTERED
-    assert registered.events.count() == 2
-
-
-def test_assign_report_refused_to_head_of_another_department(
-    published, green_head, staff
+def test_publish_report_routes_to_the_department_of_the_category(
+    published_report, roads
 ):
+    assert published_report.status == Status.PUBLISHED
+    assert published_report.department == roads
+    assert published_report.events.last().visibility == Visibility.PUBLIC
+
+
+def test_publish_report_refused_to_a_citizen(flow, registered_report):
     with pytest.raises(workflow.WorkflowError):
-        workflow.assign_report(report=published, actor=green_head, assignee=staff)
+        flow.publish(registered_report, actor="citizen")
 
-    published.refresh_from_db()
-    assert published.status == Status.PUBLISHED
-    assert published.assignee is None
+    registered_report.refresh_from_db()
+    assert registered_report.status == Status.REGISTERED
+    assert registered_report.events.count() == 2
 
 
-def test_issue_resolution_refused_before_assignment(published, head):
+def test_assign_report_refused_to_head_of_another_department(flow, published_report):
     with pytest.raises(workflow.WorkflowError):
-        workflow.issue_resolution(
-            report=published,
-            actor=head,
-            outcome=Outcome.FIXED,
-            summary="Reparat.",
-            document=pdf_upload(),
-        )
+        flow.assign(published_report, actor="green_head")
 
-    published.refresh_from_db()
-    assert published.status == Status.PUBLISHED
+    published_report.refresh_from_db()
+    assert published_report.status == Status.PUBLISHED
+    assert published_report.assignee is None
+
+
+def test_issue_resolution_refused_before_assignment(flow, published_report):
+    with pytest.raises(workflow.WorkflowError):
+        flow.resolve(published_report, actor="head")
+
+    published_report.refresh_from_db()
+    assert published_report.status == Status.PUBLISHED
 
 
 @pytest.mark.mainflow
-def test_issue_resolution_resolves_and_mails_the_document(assigned, staff, citizen):
+def test_issue_resolution_resolves_and_mails_the_document(
+    flow, assigned_report, citizen
+):
     mail.outbox.clear()
 
-    workflow.issue_resolution(
-        report=assigned,
-        actor=staff,
-        outcome=Outcome.FIXED,
-        summary="Groapa a fost astupată.",
-        document=pdf_upload(),
-    )
+    report = flow.resolve(assigned_report)
 
-    assigned.refresh_from_db()
-    assert assigned.status == Status.RESOLVED
-    assert assigned.pin_state == "resolved"
+    assert report.status == Status.RESOLVED
+    assert report.pin_state == "resolved"
     [message] = mail.outbox
     assert message.to == [citizen.email]
-    assert message.attachments[0][0] == f"raspuns-{assigned.pk}.pdf"
+    assert message.attachments[0][0] == f"raspuns-{report.pk}.pdf"
     assert message.attachments[0][1].startswith(b"%PDF")
 
 
-def test_timeline_texts_are_kept_in_the_institution_language(registered, clerk):
+def test_timeline_texts_are_kept_in_the_institution_language(flow, registered_report):
     with translation.override("en"):
-        report = workflow.publish_report(
-            report=registered,
-            actor=clerk,
-            public_description=registered.description,
-            public_photos=[],
-        )
+        report = flow.publish(registered_report)
 
     english = f"Sent to {report.department.name}."
     with translation.override("ro"):

@@ -7,7 +7,6 @@ from django.contrib.gis.geos import Point
 from playwright.sync_api import expect
 
 from institutions.models import Street
-from reports import workflow
 from reports.models import Report, Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -73,19 +72,8 @@ def test_citizen_reports_by_placing_the_pin(
     assert institution.contains(report.location)
 
 
-def test_public_map_shows_the_published_pin_in_its_colour(
-    phone, live_server, citizen, clerk, head, staff, institution, potholes, place
-):
-    report = workflow.submit_report(
-        author=citizen,
-        institution=institution,
-        category=potholes,
-        location=place,
-        description=DESCRIPTION,
-    )
-    report = workflow.publish_report(
-        report=report, actor=clerk, public_description=DESCRIPTION, public_photos=[]
-    )
+def test_public_map_shows_the_published_pin_in_its_colour(phone, live_server, flow):
+    report = flow.published()
 
     phone.goto(f"{live_server.url}/#report-{report.pk}")
     pin = phone.locator(f".pin[data-report-id='{report.pk}']")
@@ -96,7 +84,7 @@ def test_public_map_shows_the_published_pin_in_its_colour(
     )
     assert colour == "rgb(209, 36, 47)"
 
-    workflow.assign_report(report=report, actor=head, assignee=staff)
+    flow.assign(report)
     phone.goto(f"{live_server.url}/?status=in_progress#report-{report.pk}")
 
     expect(pin).to_have_class(re.compile(r"\bpin--in_progress\b"))
