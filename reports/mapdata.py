@@ -88,6 +88,7 @@ def map_feature(report: "ListedReport") -> dict[str, Any]:
         },
         "properties": {
             "id": report.pk,
+            "number": report.registry_number,
             "state": str(report.pin_state),
             "label": str(report.pin_label),
             "overdue": report.is_overdue,

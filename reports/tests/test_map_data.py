@@ -92,6 +92,7 @@ def test_map_data_feature_has_the_public_fields_only(client, flow):
         "geometry": {"type": "Point", "coordinates": [23.5899, 46.7694]},
         "properties": {
             "id": report.pk,
+            "number": report.registry_number,
             "state": "new",
             "label": str(PinState.NEW.label),
             "overdue": False,

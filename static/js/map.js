@@ -48,7 +48,7 @@
 
   function pinLabel(container, report) {
     var label = format(container.dataset.labelPin, {
-      id: report.id,
+      number: report.number,
       state: report.label,
       category: report.title,
     });
@@ -136,7 +136,7 @@
     var link = element(
       "a",
       "popup__link",
-      format(container.dataset.labelDetails, { id: report.id })
+      format(container.dataset.labelDetails, { number: report.number })
     );
     link.href = report.url;
     content.appendChild(link);
@@ -267,6 +267,7 @@
     var map = baseMap(container, { scrollWheelZoom: false });
     var report = {
       id: container.dataset.report,
+      number: container.dataset.number,
       state: container.dataset.state,
       label: container.dataset.stateLabel,
       title: container.dataset.category,
