@@ -31,6 +31,16 @@ def _empty_cache():
 
 
 @pytest.fixture
+def no_report_limits(settings):
+    """Lift the limits on reports per account (accounts.limits).
+
+    For tests that need more reports from one citizen than an hour allows.
+    """
+    settings.REPORTS_PER_HOUR = 0
+    settings.REPORTS_PER_DAY = 0
+
+
+@pytest.fixture
 def shared_data() -> Path:
     """The shared test data, or a skip saying it is missing."""
     if not SHARED_DATA.is_dir():

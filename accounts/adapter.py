@@ -1,11 +1,17 @@
 from dataclasses import dataclass
+from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.stagekit import clear_login
 from allauth.core import context as allauth_context
+from django import forms
 from django.conf import settings
-from django.http import HttpRequest
+from django.contrib import messages
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
+from accounts.suspension import ACCOUNT_SUSPENDED
 from institutions import roles
 from notifications.outbox import queue_message
 
@@ -49,3 +55,30 @@ class AccountAdapter(DefaultAccountAdapter):
         if institution and roles.is_staff_of(request.user, institution):
             return reverse("backoffice:home")
         return super().get_login_redirect_url(request)
+
+    def authenticate(
+        self, request: HttpRequest, **credentials: Any
+    ) -> AbstractBaseUser | None:
+        """Refuse a suspended account in the login form, saying why.
+
+        Only once the password is right: a stranger does not learn that
+        the account exists, nor that it is suspended.
+        """
+        user = super().authenticate(request, **credentials)
+        if user is not None and getattr(user, "is_suspended", False):
+            raise forms.ValidationError(ACCOUNT_SUSPENDED, code="suspended")
+        return user
+
+    def pre_login(
+        self, request: HttpRequest, user: AbstractBaseUser, **kwargs: Any
+    ) -> HttpResponse | None:
+        # The logins allauth makes without a password (after a password
+        # reset or an address confirmation, when those are turned on) pass
+        # here and not through authenticate().
+        if getattr(user, "is_suspended", False):
+            # As allauth does for an inactive account: forget the login
+            # under way, so that no later step resumes it.
+            clear_login(request)
+            messages.error(request, ACCOUNT_SUSPENDED)
+            return HttpResponseRedirect(reverse("account_login"))
+        return super().pre_login(request, user, **kwargs)

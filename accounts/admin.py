@@ -1,9 +1,19 @@
-from django.contrib import admin
+from collections.abc import Callable
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.suspension import SuspensionError, reinstate_account, suspend_account
+from institutions.middleware import AuthenticatedRequest
 
 
 class UserCreationAdminForm(AdminUserCreationForm):
@@ -18,12 +28,50 @@ class UserChangeAdminForm(UserChangeForm):
         fields = "__all__"
 
 
+class SuspensionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the suspension"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Kept for the administrators; the person is only told that the "
+            "account is suspended."
+        ),
+    )
+
+
+class SuspendedFilter(admin.SimpleListFilter):
+    title = _("suspended")
+    parameter_name = "suspended"
+
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin
+    ) -> list[tuple[str, str]]:
+        return [("yes", gettext("Yes")), ("no", gettext("No"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "yes":
+            return queryset.filter(suspended_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(suspended_at__isnull=True)
+        return queryset
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     add_form = UserCreationAdminForm
     form = UserChangeAdminForm
     ordering = ["email"]
-    list_display = ["email", "full_name", "is_active", "is_staff", "date_joined"]
+    list_display = [
+        "email",
+        "full_name",
+        "is_active",
+        "suspended",
+        "is_staff",
+        "date_joined",
+    ]
+    list_filter = [SuspendedFilter, "is_staff", "is_superuser", "is_active"]
+    actions = ["suspend_accounts", "reinstate_accounts"]
+    readonly_fields = ["suspended_at", "suspension_reason"]
     search_fields = ["email", "full_name", "phone"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
@@ -33,6 +81,7 @@ class UserAdmin(BaseUserAdmin):
             {"fields": ["is_active", "is_staff", "is_superuser", "groups"]},
         ),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+        (_("Suspension"), {"fields": ["suspended_at", "suspension_reason"]}),
     ]
     add_fieldsets = [
         (
@@ -43,3 +92,76 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
     ]
+
+    @admin.display(boolean=True, description=_("suspended"), ordering="suspended_at")
+    def suspended(self, user: User) -> bool:
+        return user.is_suspended
+
+    @admin.action(description=_("Suspend the selected accounts"))
+    def suspend_accounts(
+        self, request: AuthenticatedRequest, queryset: QuerySet[User]
+    ) -> TemplateResponse | None:
+        """Ask for the reason first, then suspend; back to the list when done."""
+        form = SuspensionForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            context = {
+                **self.admin_site.each_context(request),
+                "title": gettext("Suspend accounts"),
+                "opts": self.model._meta,
+                "form": form,
+                "accounts": queryset,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(
+                request, "admin/accounts/user/suspend.html", context
+            )
+
+        reason = form.cleaned_data["reason"]
+        done = self._apply(
+            request,
+            queryset,
+            lambda user: suspend_account(user=user, actor=request.user, reason=reason),
+            log=gettext("Suspended. Reason: %(reason)s") % {"reason": reason},
+        )
+        if done:
+            message = ngettext(
+                "%(count)s account suspended.", "%(count)s accounts suspended.", done
+            )
+            self.message_user(request, message % {"count": done}, messages.SUCCESS)
+        return None
+
+    @admin.action(description=_("Reinstate the selected accounts"))
+    def reinstate_accounts(
+        self, request: AuthenticatedRequest, queryset: QuerySet[User]
+    ) -> None:
+        done = self._apply(
+            request,
+            queryset,
+            lambda user: reinstate_account(user=user, actor=request.user),
+            log=gettext("Reinstated."),
+        )
+        if done:
+            message = ngettext(
+                "%(count)s account reinstated.", "%(count)s accounts reinstated.", done
+            )
+            self.message_user(request, message % {"count": done}, messages.SUCCESS)
+
+    def _apply(
+        self,
+        request: AuthenticatedRequest,
+        queryset: QuerySet[User],
+        operation: Callable[[User], object],
+        *,
+        log: str,
+    ) -> int:
+        """Run the operation on each account; a refusal becomes a warning."""
+        done = 0
+        for user in queryset:
+            try:
+                operation(user)
+            except SuspensionError as error:
+                self.message_user(request, str(error), messages.WARNING)
+                continue
+            self.log_change(request, user, log)
+            done += 1
+        return done

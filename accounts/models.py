@@ -47,6 +47,10 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150)
     phone = models.CharField(_("phone"), max_length=16, blank=True)
+    # A suspended account keeps is_active and its reports: accounts.suspension
+    # says why.
+    suspended_at = models.DateTimeField(_("suspended at"), null=True, blank=True)
+    suspension_reason = models.TextField(_("reason for the suspension"), blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]
@@ -61,6 +65,10 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_at is not None
 
     def get_full_name(self) -> str:
         return self.full_name

@@ -61,7 +61,8 @@ class PublishForm(forms.Form):
             "initial",
             {
                 "public_description": report.public_description,
-                "public_photos": photos,
+                # A photo the registry hid starts unticked.
+                "public_photos": photos.filter(hidden=False),
                 "category": report.category,
             },
         )

@@ -19,9 +19,9 @@ DUE_SOON_DAYS = 5
 
 
 def _queue(queryset: QuerySet[Report]) -> QuerySet[Report]:
-    return queryset.select_related("category", "department", "assignee").order_by(
-        F("due_date").asc(nulls_last=True), "registered_at", "pk"
-    )
+    # The author for the "author suspended" mark of each row.
+    queryset = queryset.select_related("category", "department", "assignee", "author")
+    return queryset.order_by(F("due_date").asc(nulls_last=True), "registered_at", "pk")
 
 
 def to_check(institution: Institution) -> QuerySet[Report]:

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from backoffice import views
+from moderation import views as moderation_views
 
 app_name = "backoffice"
 
@@ -14,6 +15,11 @@ urlpatterns = [
     path("sesizari/<int:pk>/respinge/", views.report_reject, name="report-reject"),
     path("sesizari/<int:pk>/aloca/", views.report_assign, name="report-assign"),
     path("sesizari/<int:pk>/nota/", views.report_note, name="report-note"),
+    path(
+        "sesizari/<int:pk>/ascunde/",
+        moderation_views.report_mask,
+        name="report-mask",
+    ),
     path("sesizari/<int:pk>/rezolutie/", views.report_resolve, name="report-resolve"),
     path(
         "sesizari/<int:pk>/raspuns.pdf",
@@ -21,4 +27,19 @@ urlpatterns = [
         name="report-document",
     ),
     path("foto/<uuid:token>/original/", views.photo_original, name="photo-original"),
+    path(
+        "sesizari/<int:pk>/foto/<int:photo_pk>/ascunde/",
+        views.photo_hide,
+        name="photo-hide",
+    ),
+    path(
+        "sesizari/<int:pk>/foto/<int:photo_pk>/arata/",
+        views.photo_show,
+        name="photo-show",
+    ),
+    path(
+        "sesizari/<int:pk>/foto/<int:photo_pk>/acopera/",
+        views.photo_covers,
+        name="photo-covers",
+    ),
 ]

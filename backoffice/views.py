@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -30,7 +31,8 @@ from backoffice.forms import (
 )
 from institutions import roles
 from institutions.models import Role
-from reports import workflow
+from reports import duplicates, workflow
+from reports import photos as photo_ops
 from reports.models import Photo, Report, Resolution
 from reports.photos import can_view_original
 
@@ -153,6 +155,8 @@ def _render_report(
     context = {
         "report": report,
         "photos": report.photos.all(),
+        "photo_tools": photo_ops.can_edit_photos(request.user, report),
+        "duplicates": duplicates.candidates_seen_by(request.user, report),
         "events": report.events.select_related("actor"),
         "resolution": Resolution.objects.filter(report=report).first(),
         "forms": forms,
@@ -279,6 +283,57 @@ def report_resolve(request: StaffRequest, pk: int) -> HttpResponse:
     return _act(
         request, report, name=access.RESOLVE, form=form, operation=resolve, done=done
     )
+
+
+def _photo_action(
+    request: StaffRequest,
+    pk: int,
+    photo_pk: int,
+    change: Callable[[Photo], object],
+    done: str,
+) -> HttpResponse:
+    """Change one photo of the report, then show the report page again."""
+    report = access.report_for_staff(request, pk)
+    photo = get_object_or_404(Photo, pk=photo_pk, report=report)
+
+    try:
+        change(photo)
+    except workflow.WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done)
+    return redirect(f"{reverse('backoffice:report', args=[report.pk])}#photos-heading")
+
+
+@access.staff_page
+@require_POST
+def photo_hide(request: StaffRequest, pk: int, photo_pk: int) -> HttpResponse:
+    def hide(photo: Photo) -> None:
+        photo_ops.hide_photo(photo=photo, actor=request.user)
+
+    done = _("The photo is hidden from the public.")
+    return _photo_action(request, pk, photo_pk, hide, done)
+
+
+@access.staff_page
+@require_POST
+def photo_show(request: StaffRequest, pk: int, photo_pk: int) -> HttpResponse:
+    def show(photo: Photo) -> None:
+        photo_ops.show_photo(photo=photo, actor=request.user)
+
+    done = _("The photo may be shown to the public.")
+    return _photo_action(request, pk, photo_pk, show, done)
+
+
+@access.staff_page
+@require_POST
+def photo_covers(request: StaffRequest, pk: int, photo_pk: int) -> HttpResponse:
+    def cover(photo: Photo) -> None:
+        covers = photo_ops.covers_from_form(request.POST)
+        photo_ops.cover_photo_areas(photo=photo, actor=request.user, covers=covers)
+
+    done = _("The covered areas are burned into the photo's copies.")
+    return _photo_action(request, pk, photo_pk, cover, done)
 
 
 def _attachment(file: IO[bytes], filename: str, content_type: str) -> FileResponse:

@@ -213,6 +213,15 @@ class Category(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    duplicate_radius_m = models.PositiveIntegerField(
+        _("duplicate radius (m)"),
+        default=50,
+        validators=[MaxValueValidator(2000)],
+        help_text=_(
+            "Open reports of this category within this distance are offered "
+            "as possible duplicates."
+        ),
+    )
 
     class Meta:
         verbose_name = _("category")

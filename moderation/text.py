@@ -19,3 +19,19 @@ def fold(text: str) -> str:
     """Lower case without diacritics, for search and matching."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def fold_in_place(text: str) -> str:
+    """fold(), one character for one, so positions in it are positions in text.
+
+    The few characters that fold to several (ß, ligatures) are only lowered.
+    """
+    return "".join(_fold_char(char) for char in text)
+
+
+def _fold_char(char: str) -> str:
+    folded = fold(char)
+    if len(folded) == 1:
+        return folded
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -61,3 +62,34 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.pk} ({self.get_state_display()})"
+
+
+class Follow(models.Model):
+    """A citizen who asked to be told of a report's updates."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="follows",
+        verbose_name=_("user"),
+    )
+    report = models.ForeignKey(
+        "reports.Report",
+        on_delete=models.CASCADE,
+        related_name="follows",
+        verbose_name=_("report"),
+    )
+    created_at = models.DateTimeField(_("since"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("follower")
+        verbose_name_plural = _("followers")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "report"], name="follow_unique_user_report"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.report_id} ← {self.user_id}"

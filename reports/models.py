@@ -213,6 +213,13 @@ class Photo(models.Model):
     ``image`` and ``thumbnail`` are re-encoded copies, upright and without
     metadata; the public sees them only when the clerk marked them public.
     A photo without a report is an upload whose form is not sent yet.
+
+    ``hidden`` is the registry's choice to keep the photo from the public:
+    before publication it unticks the photo in the publish form, after it
+    ``is_public`` is its opposite. ``covers`` are the opaque rectangles
+    burned into every copy, in fractions of the upright photo's size.
+    ``exif_location`` is the GPS position the camera wrote in the original,
+    for staff and for suggesting the report's place; no copy carries it.
     """
 
     token = models.UUIDField(
@@ -236,9 +243,17 @@ class Photo(models.Model):
     original_name = models.CharField(_("file name"), max_length=200, blank=True)
     image = models.ImageField(_("cleaned photo"), upload_to=PrivatePath("photos"))
     thumbnail = models.ImageField(_("thumbnail"), upload_to=PrivatePath("thumbnails"))
+    share = models.ImageField(
+        _("copy for sharing"), upload_to=PrivatePath("share"), blank=True
+    )
     width = models.PositiveIntegerField(_("width"), default=0)
     height = models.PositiveIntegerField(_("height"), default=0)
     is_public = models.BooleanField(_("public"), default=False)
+    hidden = models.BooleanField(_("hidden by the registry"), default=False)
+    covers = models.JSONField(_("covered areas"), default=list, blank=True)
+    exif_location = models.PointField(
+        _("place in the photo's metadata"), srid=4326, null=True, blank=True
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     created_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
@@ -246,6 +261,14 @@ class Photo(models.Model):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
         ordering = ["position", "pk"]
+
+    @property
+    def covers_in_percent(self) -> list[dict[str, str]]:
+        """The covered areas as the staff page's fields show them."""
+        return [
+            {key: f"{value * 100:.2f}" for key, value in cover.items()}
+            for cover in self.covers
+        ]
 
 
 class Visibility(models.TextChoices):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import citizen, public
+from reports.views import citizen, duplicates, public
 
 app_name = "reports"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("foto/<uuid:token>/<str:size>/", public.photo, name="photo"),
     path("sesizare-noua/", citizen.report_new, name="new"),
     path("geocodare/", citizen.geocode, name="geocode"),
+    path("sesizari-apropiate.json", duplicates.nearby, name="nearby"),
+    path("sesizari/<int:pk>/urmareste/", duplicates.follow, name="follow"),
     path("contul-meu/sesizari/", citizen.my_reports, name="mine"),
     path("contul-meu/sesizari/<int:pk>/", citizen.my_report, name="mine-detail"),
     path(

@@ -18,9 +18,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext as _
 
+from accounts import limits
 from accounts.models import User
 from institutions import roles
 from institutions.models import Category, Department, Institution, RoutingRule
+from moderation.findings import public_text
 from moderation.text import normalize_text
 from notifications.citizens import notify_citizen
 from registratura.registers import register_for
@@ -124,6 +126,9 @@ def submit_report(
     )
 
     with transaction.atomic():
+        refusal = limits.report_refusal(author)
+        if refusal:
+            raise WorkflowError(refusal)
         report = Report.objects.create(
             institution=institution,
             author=author,
@@ -131,7 +136,7 @@ def submit_report(
             location=location,
             address=normalize_text(address),
             description=description,
-            public_description=description,
+            public_description=public_text(description),
         )
         for position, photo in enumerate(photos):
             photo.report = report
@@ -219,8 +224,9 @@ def publish_report(
         report.published_at = timezone.now()
         report.save()
         public_ids = [photo.pk for photo in public_photos]
-        report.photos.update(is_public=False)
-        report.photos.filter(pk__in=public_ids).update(is_public=True)
+        # From now on a photo is hidden exactly when it is not public.
+        report.photos.update(is_public=False, hidden=True)
+        report.photos.filter(pk__in=public_ids).update(is_public=True, hidden=False)
         _record(
             report,
             EventKind.PUBLISHED,

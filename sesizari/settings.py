@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.SuspendedAccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "institutions.middleware.InstitutionMiddleware",
@@ -223,6 +224,11 @@ REPORT_MAX_PHOTOS = 5
 PHOTO_MAX_BYTES = _setting("PHOTO_MAX_BYTES", int, 15 * 1024 * 1024)
 PHOTO_MAX_PIXELS = _setting("PHOTO_MAX_PIXELS", int, 40_000_000)
 DOCUMENT_MAX_BYTES = _setting("DOCUMENT_MAX_BYTES", int, 10 * 1024 * 1024)
+
+# How many reports one account may send in a rolling hour and a rolling
+# 24 hours (accounts.limits); 0 removes that limit.
+REPORTS_PER_HOUR = _setting("REPORTS_PER_HOUR", int, 5)
+REPORTS_PER_DAY = _setting("REPORTS_PER_DAY", int, 20)
 
 # Behind a TLS reverse proxy, the proxy says which scheme the visitor used.
 # Only trust it when no one but the proxy can reach the application.

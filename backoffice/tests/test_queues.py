@@ -88,6 +88,7 @@ def test_clerk_queue_is_never_cached(client, clerk, registered_report):
     assert "no-store" in response["Cache-Control"]
 
 
+@pytest.mark.usefixtures("no_report_limits")
 def test_clerk_queue_queries_do_not_grow_with_reports(
     client, clerk, flow, django_assert_max_num_queries
 ):
@@ -133,6 +134,7 @@ def test_department_queue_refused_to_staff(client, staff, published_report):
     assert response.status_code == 403
 
 
+@pytest.mark.usefixtures("no_report_limits")
 def test_department_queue_queries_do_not_grow_with_reports(
     client, head, flow, django_assert_max_num_queries
 ):
@@ -166,6 +168,7 @@ def test_my_work_leaves_out_reports_of_colleagues(client, head, assigned_report)
     assert list(response.context["page"]) == []
 
 
+@pytest.mark.usefixtures("no_report_limits")
 def test_my_work_queries_do_not_grow_with_reports(
     client, staff, flow, django_assert_max_num_queries
 ):

@@ -33,7 +33,7 @@ def test_report_page_offers_the_clerk_publish_and_reject(
 
     assert sorted(response.context["forms"]) == ["note", "publish", "reject"]
     publish = response.context["forms"]["publish"]
-    assert publish["public_description"].value() == registered_report.description
+    assert publish["public_description"].value() == registered_report.public_description
     assert publish["category"].value() == registered_report.category.pk
 
 

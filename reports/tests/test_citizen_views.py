@@ -88,7 +88,9 @@ def test_report_new_offers_the_active_categories_with_their_descriptions(
     assert f'aria-describedby="category-{potholes.pk}-description"' in content
     assert closed.name not in content
     assert "id_address" in content
-    assert 'accept="image/jpeg,image/png,image/webp"' in content
+    assert (
+        'accept="image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif"'
+    ) in content
 
 
 def test_report_new_keeps_text_and_good_photo_when_another_file_is_bad(
@@ -101,7 +103,9 @@ def test_report_new_keeps_text_and_good_photo_when_another_file_is_bad(
     content = response.content.decode()
     [kept] = Photo.objects.filter(uploaded_by=citizen, report__isnull=True)
     assert response.templates[0].name == "reports/report_form.html"
-    assert "SVG_XSS_green_triangle.svg is not a JPEG, PNG or WebP photo." in content
+    assert "SVG_XSS_green_triangle.svg is not a JPEG, PNG, WebP or HEIC photo." in (
+        content
+    )
     assert f'<input type="hidden" name="photo" value="{kept.token}">' in content
     assert DESCRIPTION in content
     assert 'value="Piața Unirii 1"' in content

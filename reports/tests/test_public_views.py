@@ -124,6 +124,7 @@ def test_report_list_ignores_an_invalid_filter(client, flow):
     assert list(response.context["form"].errors) == ["status"]
 
 
+@pytest.mark.usefixtures("no_report_limits")
 def test_report_list_pages_by_twenty_and_keeps_the_filters(client, flow):
     reports = [flow.published() for _ in range(21)]
 
@@ -135,6 +136,7 @@ def test_report_list_pages_by_twenty_and_keeps_the_filters(client, flow):
     assert 'href="?status=new&amp;page=2"' in first.content.decode()
 
 
+@pytest.mark.usefixtures("no_report_limits")
 def test_report_list_query_count_does_not_grow_with_reports(
     client, flow, django_assert_max_num_queries
 ):

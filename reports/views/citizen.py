@@ -18,7 +18,8 @@ from institutions.middleware import (
     require_institution,
 )
 from institutions.models import Institution
-from reports import drafts, geocoding, workflow
+from moderation.findings import preview_for
+from reports import drafts, duplicates, geocoding, photos, workflow
 from reports.forms import ReportForm
 from reports.models import Report, Visibility
 
@@ -32,14 +33,15 @@ def report_new(request: AuthenticatedRequest) -> HttpResponse:
         form = ReportForm(institution=institution)
         return _render_form(request, form, drafts.DraftPhotos())
 
-    form = ReportForm(request.POST, institution=institution)
+    data = photos.with_photo_place(request.POST)
+    form = ReportForm(data, institution=institution)
     draft = drafts.update_draft_photos(
         user=request.user,
         kept=request.POST.getlist("photo"),
         removed=request.POST.getlist("remove_photo"),
         uploads=request.FILES.getlist("photos"),
     )
-    action = request.POST.get("action")
+    action = data.get("action")
     if action == "edit" or not form.is_valid() or draft.errors:
         return _render_form(request, form, draft)
     if action != "send":
@@ -86,6 +88,7 @@ def _render_form(
             "boundary_geojson": _boundary_geojson(form.institution),
             "email_verified": has_verified_email(request.user),
             "max_photos": settings.REPORT_MAX_PHOTOS,
+            "photo_place": photos.place_suggestion(photos=draft.photos, form=form),
             "min_length": workflow.DESCRIPTION_MIN_LENGTH,
             "max_length": workflow.DESCRIPTION_MAX_LENGTH,
         },
@@ -101,10 +104,12 @@ def _render_preview(
         {
             "form": form,
             "data": form.cleaned_data,
+            "nearby": duplicates.nearby_for_draft(form.institution, form.cleaned_data),
             "draft": draft,
             "carried": form.carried_location(),
             "pin": form.pin(),
             "boundary_geojson": _boundary_geojson(form.institution),
+            "preview": preview_for(form.cleaned_data["description"], form.institution),
         },
     )
 

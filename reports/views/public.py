@@ -17,7 +17,7 @@ from reports.photos import can_view_photo
 logger = logging.getLogger(__name__)
 
 REPORTS_PER_PAGE = 20
-PHOTO_SIZES = {"image", "thumbnail"}
+PHOTO_SIZES = {"image", "thumbnail", "share"}
 
 
 def _filtered(request: InstitutionRequest) -> tuple[ReportFilterForm, ReportQuerySet]:
@@ -76,9 +76,10 @@ def photo(request: HttpRequest, token: UUID, size: str) -> FileResponse:
     if not can_view_photo(request.user, photo):
         raise Http404
 
+    # ValueError: a photo stored before its size existed has no such file.
     try:
         file = getattr(photo, size).open("rb")
-    except OSError:
+    except (OSError, ValueError):
         logger.warning("Photo %s has no %s file", photo.pk, size)
         raise Http404 from None
 

@@ -91,12 +91,18 @@
       status.textContent = text;
     }
 
+    function pinChanged() {
+      // For static/js/duplicates.js, which looks for reports nearby.
+      form.dispatchEvent(new CustomEvent("report:pin"));
+    }
+
     function store(latlng) {
       latitude.value = latlng.lat.toFixed(6);
       longitude.value = latlng.lng.toFixed(6);
       // A pin placed by hand wins over the address the server looked up.
       geocoded.value = "";
       removeButton.hidden = false;
+      pinChanged();
     }
 
     function placePin(latlng, text) {
@@ -124,6 +130,7 @@
         longitude.value = "";
         geocoded.value = "";
         removeButton.hidden = true;
+        pinChanged();
         say(message(form, "PinRemoved"));
         address.focus();
       });
@@ -176,6 +183,7 @@
             latitude.value = place.lat.toFixed(6);
             longitude.value = place.lon.toFixed(6);
             geocoded.value = "";
+            pinChanged();
           }
           address.focus();
         });
