@@ -94,7 +94,7 @@ run_pytest() {
 }
 
 say "System packages and the virtual environment"
-ensure_packages "${RUNTIME_PACKAGES[@]}" chromium
+ensure_packages "${RUNTIME_PACKAGES[@]}" chromium gettext
 ensure_venv requirements-dev.txt
 ensure_postgres
 
@@ -112,6 +112,19 @@ say "makemigrations --check"
 DATABASE_URL="spatialite:///$SCRATCH/check.sqlite3" SESIZARI_DEBUG=1 \
     "$VENV/bin/python" manage.py makemigrations --check --dry-run ||
     die "the models have changes without migrations: run makemigrations"
+
+say "Every text translated into Romanian"
+# makemessages brings new texts into the catalogue; a text without a
+# Romanian translation, or with a guessed (fuzzy) one, fails the run.
+SESIZARI_DEBUG=1 "$VENV/bin/python" manage.py makemessages -l ro \
+    --add-location file --ignore=.venv --ignore=var --ignore=staticfiles \
+    --ignore=bench >/dev/null || die "makemessages failed"
+CATALOGUE=locale/ro/LC_MESSAGES/django.po
+if [ -n "$(msgattrib --untranslated --no-obsolete "$CATALOGUE")" ] ||
+    [ -n "$(msgattrib --only-fuzzy --no-obsolete "$CATALOGUE")" ]; then
+    die "$CATALOGUE has texts without a Romanian translation; list them with:
+    msgattrib --untranslated $CATALOGUE; msgattrib --only-fuzzy $CATALOGUE"
+fi
 
 say "The whole suite on PostgreSQL + PostGIS ($DATABASE_URL)"
 run_pytest "PostGIS" -q
