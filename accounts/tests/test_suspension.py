@@ -5,7 +5,7 @@ from django.contrib.admin.models import LogEntry
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 from accounts.suspension import SuspensionError, reinstate_account, suspend_account
@@ -57,7 +57,10 @@ def test_suspend_account_records_when_and_why(citizen, administrator):
 
 
 def test_suspend_account_needs_a_reason(citizen, administrator):
-    with pytest.raises(SuspensionError, match=r"Give the reason for the suspension\."):
+    with (
+        translation.override("en"),
+        pytest.raises(SuspensionError, match=r"Give the reason for the suspension\."),
+    ):
         suspend_account(user=citizen, actor=administrator, reason="  \n ")
 
     citizen.refresh_from_db()
@@ -76,7 +79,10 @@ def test_suspend_account_refused_to_who_does_not_manage_accounts(
 
 
 def test_suspend_account_refuses_the_administrators_own(administrator):
-    with pytest.raises(SuspensionError, match="your own account"):
+    with (
+        translation.override("en"),
+        pytest.raises(SuspensionError, match="your own account"),
+    ):
         suspend_account(user=administrator, actor=administrator, reason=REASON)
 
 
@@ -89,7 +95,10 @@ def test_reinstate_account_lifts_the_suspension(suspended, administrator):
 
 
 def test_reinstate_account_refuses_an_account_not_suspended(citizen, administrator):
-    with pytest.raises(SuspensionError, match="is not suspended"):
+    with (
+        translation.override("en"),
+        pytest.raises(SuspensionError, match="is not suspended"),
+    ):
         reinstate_account(user=citizen, actor=administrator)
 
 
