@@ -19,8 +19,10 @@ from accounts.models import User
 from institutions import roles
 from institutions.middleware import AuthenticatedRequest, InstitutionRequest
 from institutions.models import Institution, Role
+from reports.forwarding import may_forward
+from reports.joining import may_join
 from reports.models import Report, Status
-from reports.workflow import can_see_staff_view
+from reports.workflow import can_see_staff_view, may_extend
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
@@ -30,6 +32,9 @@ REJECT = "reject"
 ASSIGN = "assign"
 RESOLVE = "resolve"
 NOTE = "note"
+FORWARD = "forward"
+JOIN = "join"
+EXTEND = "extend"
 
 View = Callable[..., HttpResponseBase]
 
@@ -81,11 +86,18 @@ def available_actions(user: User, report: Report) -> set[str]:
         actions.add(ASSIGN)
     if report.status == Status.ASSIGNED and (is_head or report.assignee_id == user.pk):
         actions.add(RESOLVE)
+    if may_forward(user, report):
+        actions.add(FORWARD)
+    if may_join(user, report):
+        actions.add(JOIN)
+    if may_extend(user, report):
+        actions.add(EXTEND)
     return actions
 
 
 QUEUES = (
     ("backoffice:clerk-queue", _("Registry: to check"), {Role.CLERK}),
+    ("backoffice:registry-calls", _("Registry calls"), {Role.CLERK}),
     ("backoffice:department-queue", _("Department: to assign"), {Role.HEAD}),
     ("backoffice:my-work", _("My work"), {Role.HEAD, Role.STAFF}),
 )

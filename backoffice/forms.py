@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from institutions import roles
 from institutions.models import Category, Department
+from reports.legal_clock import EXTENSION_MAX_DAYS
 from reports.models import Outcome, Photo, Report
 from reports.workflow import route_for
 
@@ -173,5 +174,152 @@ class ResolutionForm(forms.Form):
         if cleaned.get("outcome") == Outcome.PLANNED and not cleaned.get("planned_for"):
             self.add_error(
                 "planned_for", _("Give the date by which the work is planned.")
+            )
+        return cleaned
+
+
+class ExtendForm(forms.Form):
+    days = forms.IntegerField(
+        label=_("Extend by (calendar days)"),
+        min_value=1,
+        max_value=EXTENSION_MAX_DAYS,
+    )
+    reason = forms.CharField(
+        label=_("Reason for the extension"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The citizen receives this text by e-mail."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["days"].help_text = gettext(
+            "At most %(max)s days, once per report (OG 27/2002 art. 9). A term "
+            "that ends on a non-working day moves to the next working day."
+        ) % {"max": EXTENSION_MAX_DAYS}
+
+
+class InstitutionCategoryField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Category) -> str:
+        return f"{obj.institution.name} – {obj.name}"
+
+
+class ForwardForm(forms.Form):
+    """Where a report goes when another institution is competent."""
+
+    reason = forms.CharField(
+        label=_("Why the other institution is competent"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The citizen receives this text by e-mail."),
+    )
+    category: "forms.ModelChoiceField[Category]" = InstitutionCategoryField(
+        label=_("Institution on the platform, and its category"),
+        queryset=None,
+        required=False,
+        empty_label=_("Not on the platform: send by e-mail"),
+        help_text=_("The report is registered there anew, with its own term."),
+    )
+    to_name = forms.CharField(
+        label=_("Name of the competent institution"), max_length=200, required=False
+    )
+    to_email = forms.EmailField(
+        label=_("Its e-mail address"),
+        required=False,
+        help_text=_("The report goes there with its photos."),
+    )
+
+    def __init__(self, *args: Any, report: Report, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        category = cast("forms.ModelChoiceField[Category]", self.fields["category"])
+        category.queryset = (
+            Category.objects.filter(is_active=True)
+            .exclude(institution_id=report.institution_id)
+            .select_related("institution")
+            .order_by("institution__name", "position", "name")
+        )
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
+        on_platform = cleaned.get("category") is not None
+        by_email = bool(cleaned.get("to_email"))
+        if on_platform == by_email and "to_email" not in self.errors:
+            raise forms.ValidationError(
+                _(
+                    "Choose an institution on the platform, or give the name and "
+                    "e-mail address of the competent institution: one of the two."
+                ),
+                code="one_destination",
+            )
+        if by_email and not cleaned.get("to_name"):
+            self.add_error("to_name", _("Give the name of the competent institution."))
+        return cleaned
+
+
+class JoinedReportField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Report) -> str:
+        return gettext("Report %(number)s – %(category)s, %(status)s") % {
+            "number": obj.registry_number or obj.pk,
+            "category": obj.category.name,
+            "status": obj.get_status_display().lower(),
+        }
+
+
+class JoinForm(forms.Form):
+    """The reports to join into this one: possible duplicates, or by number."""
+
+    others: "forms.ModelMultipleChoiceField[Report]" = JoinedReportField(
+        label=_("Possible duplicates"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    numbers = forms.CharField(
+        label=_("Other registry numbers"),
+        required=False,
+        help_text=_("Separated by commas, for example 12/2026, 15/2026."),
+    )
+    reason = forms.CharField(
+        label=_("Note to the citizens of the joined reports"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+    def __init__(
+        self, *args: Any, report: Report, candidates: list[Report], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.report = report
+        others = cast("forms.ModelMultipleChoiceField[Report]", self.fields["others"])
+        others.queryset = Report.objects.filter(
+            pk__in=[candidate.pk for candidate in candidates]
+        ).select_related("category")
+
+    def clean_numbers(self) -> list[Report]:
+        numbers = [
+            number.strip()
+            for number in self.cleaned_data["numbers"].split(",")
+            if number.strip()
+        ]
+        found = Report.objects.filter(
+            institution_id=self.report.institution_id, registry_number__in=numbers
+        )
+        missing = set(numbers) - {report.registry_number for report in found}
+        if missing:
+            raise forms.ValidationError(
+                _("No report of the institution has the number %(numbers)s."),
+                params={"numbers": ", ".join(sorted(missing))},
+                code="unknown_number",
+            )
+        return list(found)
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
+        reports = {report.pk: report for report in cleaned.get("others") or []}
+        reports.update({report.pk: report for report in cleaned.get("numbers") or []})
+        cleaned["reports"] = list(reports.values())
+        if not reports and not self.errors:
+            raise forms.ValidationError(
+                _("Choose the reports to join into this one."), code="empty"
             )
         return cleaned

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import IO, Any
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
@@ -24,6 +25,9 @@ from backoffice import access, queues
 from backoffice.access import StaffRequest
 from backoffice.forms import (
     AssignForm,
+    ExtendForm,
+    ForwardForm,
+    JoinForm,
     NoteForm,
     PublishForm,
     RejectForm,
@@ -31,7 +35,8 @@ from backoffice.forms import (
 )
 from institutions import roles
 from institutions.models import Role
-from reports import duplicates, workflow
+from registratura import outbox as registry_outbox
+from reports import duplicates, forwarding, joining, workflow
 from reports import photos as photo_ops
 from reports.models import Photo, Report, Resolution
 from reports.photos import can_view_original
@@ -43,6 +48,7 @@ PLAIN_FORMS: dict[str, type[Form]] = {
     access.REJECT: RejectForm,
     access.RESOLVE: ResolutionForm,
     access.NOTE: NoteForm,
+    access.EXTEND: ExtendForm,
 }
 
 
@@ -88,7 +94,13 @@ def clerk_queue(request: StaffRequest) -> HttpResponse:
     held = _require_role(request, Role.CLERK)
 
     page = _paginate(request, queues.to_check(request.institution))
-    context = _queue_context("backoffice:clerk-queue", held, page=page)
+    context = _queue_context(
+        "backoffice:clerk-queue",
+        held,
+        page=page,
+        registry_waiting=registry_outbox.waiting_too_long(request.institution.pk),
+        registry_alert_minutes=settings.REGISTRY_ALERT_MINUTES,
+    )
     return render(request, "backoffice/clerk_queue.html", context)
 
 
@@ -125,6 +137,10 @@ def _blank_form(name: str, report: Report) -> Form:
         return PublishForm(report=report)
     if name == access.ASSIGN:
         return AssignForm(report=report)
+    if name == access.FORWARD:
+        return ForwardForm(report=report)
+    if name == access.JOIN:
+        return JoinForm(report=report, candidates=joining.join_candidates(report))
     return PLAIN_FORMS[name]()
 
 
@@ -283,6 +299,64 @@ def report_resolve(request: StaffRequest, pk: int) -> HttpResponse:
     return _act(
         request, report, name=access.RESOLVE, form=form, operation=resolve, done=done
     )
+
+
+@access.staff_page
+@require_POST
+def report_extend(request: StaffRequest, pk: int) -> HttpResponse:
+    report = access.report_for_staff(request, pk)
+    form = ExtendForm(request.POST)
+
+    def extend(data: dict[str, Any]) -> None:
+        workflow.extend_term(
+            report=report, actor=request.user, days=data["days"], reason=data["reason"]
+        )
+
+    done = _("The term is extended; the citizen receives the new date by e-mail.")
+    return _act(
+        request, report, name=access.EXTEND, form=form, operation=extend, done=done
+    )
+
+
+@access.staff_page
+@require_POST
+def report_forward(request: StaffRequest, pk: int) -> HttpResponse:
+    report = access.report_for_staff(request, pk)
+    form = ForwardForm(request.POST, report=report)
+
+    def forward(data: dict[str, Any]) -> None:
+        forwarding.forward_report(
+            report=report,
+            actor=request.user,
+            reason=data["reason"],
+            category=data["category"],
+            to_name=data["to_name"],
+            to_email=data["to_email"],
+        )
+
+    done = _("The report is forwarded; the citizen is told by e-mail.")
+    return _act(
+        request, report, name=access.FORWARD, form=form, operation=forward, done=done
+    )
+
+
+@access.staff_page
+@require_POST
+def report_join(request: StaffRequest, pk: int) -> HttpResponse:
+    report = access.report_for_staff(request, pk)
+    candidates = joining.join_candidates(report)
+    form = JoinForm(request.POST, report=report, candidates=candidates)
+
+    def join(data: dict[str, Any]) -> None:
+        joining.join_reports(
+            main=report,
+            others=data["reports"],
+            actor=request.user,
+            reason=data["reason"],
+        )
+
+    done = _("The reports are joined into this one; their citizens are told.")
+    return _act(request, report, name=access.JOIN, form=form, operation=join, done=done)
 
 
 def _photo_action(

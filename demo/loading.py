@@ -38,7 +38,7 @@ from institutions.models import (
 from notifications.citizens import notify_citizen
 from notifications.models import OutgoingEmail
 from registratura.models import Direction, RegisterCounter
-from reports import workflow
+from reports import forwarding, joining, workflow
 from reports.models import Event, EventKind, Outcome, Report, Resolution, Status
 from reports.photos import store_photo
 
@@ -136,6 +136,14 @@ def load_demo(
         renumber_register(cast.institution)
         for plan, report in zip(plans, reports, strict=True):
             _carry_out(plan, report, cast, rng, now)
+        _forward_and_join(
+            cast,
+            [
+                r
+                for p, r in zip(plans, reports, strict=True)
+                if p.status == Status.REGISTERED
+            ],
+        )
         _notify_history(cast.institution)
 
     logger.info("Loaded the demo: %s reports", len(plans))
@@ -521,6 +529,20 @@ def _carry_out(
     # Most answers come within the legal term of 30 days; some are late.
     resolved_at = _after(rng, last_step, now, (24, rng.triangular(100, 1100, 600)))
     _resolve(plan, report, assignee, resolved_at, rng)
+
+
+def _forward_and_join(cast: Cast, registered: list[Report]) -> None:
+    """Forward one recent report by e-mail and join two others into one."""
+    if len(registered) < 3:
+        return
+    forwarding.forward_report(
+        report=registered[0],
+        actor=cast.clerk,
+        reason="Rețeaua de apă și canalizare este a Companiei de Apă Someș.",
+        to_name="Compania de Apă Someș",
+        to_email="registratura@casomes.example",
+    )
+    joining.join_reports(main=registered[1], others=[registered[2]], actor=cast.clerk)
 
 
 def _resolve(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_noop
 from notifications.outbox import queue_message
 
 if TYPE_CHECKING:
-    from reports.models import Report
+    from reports.models import Report, Resolution
 
 # Translators: e-mail subjects; {number} is the registry number.
 SUBJECTS = {
@@ -21,12 +21,27 @@ SUBJECTS = {
     "published": gettext_noop("Your report {number} is published"),
     "rejected": gettext_noop("Your report {number} was rejected"),
     "resolved": gettext_noop("Your report {number} has an answer"),
+    "forwarded": gettext_noop("Your report {number} was forwarded"),
+    "joined": gettext_noop("Your report {number} was joined to another"),
+    "extended": gettext_noop("The term of your report {number} is extended"),
 }
 
 
-def notify_citizen(report: "Report", kind: str, *, text: str = "") -> None:
-    """Queue the e-mail telling the report's author of a step of its life."""
+def notify_citizen(
+    report: "Report",
+    kind: str,
+    *,
+    text: str = "",
+    resolution: "Resolution | None" = None,
+) -> None:
+    """Queue the e-mail telling the report's author of a step of its life.
+
+    A "resolved" e-mail carries the report's answer, or ``resolution``: the
+    answer of the main report it was joined into.
+    """
     institution = report.institution
+    if kind == "resolved" and resolution is None:
+        resolution = report.resolution
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "kind": kind,
@@ -34,6 +49,7 @@ def notify_citizen(report: "Report", kind: str, *, text: str = "") -> None:
             "institution": institution,
             "citizen": report.author,
             "text": text,
+            "resolution": resolution,
             "link": settings.SITE_URL
             + reverse("reports:mine-detail", args=[report.pk]),
         }
@@ -49,13 +65,11 @@ def notify_citizen(report: "Report", kind: str, *, text: str = "") -> None:
     )
     message.attach_alternative(html, "text/html")
 
-    attachment = ""
-    if kind == "resolved":
-        attachment = report.resolution.document.name
+    attachment = resolution.document.name if resolution else ""
     queue_message(
         message,
         kind=f"report_{kind}",
         report=report,
         attachment=attachment,
-        attachment_name=f"raspuns-{report.pk}.pdf" if attachment else "",
+        attachment_name=f"raspuns-{resolution.report_id}.pdf" if resolution else "",
     )

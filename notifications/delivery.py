@@ -2,12 +2,16 @@
 
 import logging
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.core.files.storage import default_storage
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 
 from notifications.models import OutgoingEmail
+
+if TYPE_CHECKING:
+    from reports.models import Report
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +44,8 @@ def deliver(email: OutgoingEmail) -> None:
                 document.read(),
                 "application/pdf",
             )
+    if email.kind == OutgoingEmail.Kind.FORWARDED_REPORT and email.report:
+        _attach_photos(message, email.report)
 
     email.attempts += 1
     message.send()
@@ -47,6 +53,17 @@ def deliver(email: OutgoingEmail) -> None:
     email.state = OutgoingEmail.State.SENT
     email.sent_at = timezone.now()
     email.save(update_fields=["state", "sent_at", "attempts"])
+
+
+def _attach_photos(message: EmailMultiAlternatives, report: "Report") -> None:
+    """Attach the cleaned copies of a forwarded report's photos.
+
+    Read when sent rather than stored with the message: a forwarded report
+    is closed, so its photos no longer change.
+    """
+    for number, photo in enumerate(report.photos.all(), start=1):
+        with photo.image.open("rb") as image:
+            message.attach(f"foto-{number}.jpg", image.read(), "image/jpeg")
 
 
 def record_failure(email: OutgoingEmail, error: Exception) -> timedelta | None:

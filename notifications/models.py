@@ -24,6 +24,14 @@ class OutgoingEmail(models.Model):
         PUBLISHED = "report_published", pgettext_lazy("e-mail kind", "Published")
         REJECTED = "report_rejected", pgettext_lazy("e-mail kind", "Rejected")
         RESOLVED = "report_resolved", pgettext_lazy("e-mail kind", "Answered")
+        FORWARDED = "report_forwarded", pgettext_lazy("e-mail kind", "Forwarded")
+        JOINED = "report_joined", pgettext_lazy("e-mail kind", "Joined")
+        FORWARDED_REPORT = (
+            "forwarded_report",
+            pgettext_lazy("e-mail kind", "Report to the competent institution"),
+        )
+        EXTENDED = "report_extended", pgettext_lazy("e-mail kind", "Term extended")
+        DIGEST = "digest", pgettext_lazy("e-mail kind", "Due dates digest")
 
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     report = models.ForeignKey(

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
-from registratura.models import RegisterCounter
+from registratura.models import RegisterCounter, RegistryCall, RegistryConfig
 
 
 @admin.register(RegisterCounter)
@@ -13,4 +13,40 @@ class RegisterCounterAdmin(admin.ModelAdmin):
         self, request: HttpRequest, obj: RegisterCounter | None = None
     ) -> bool:
         # Editing a counter by hand would break the register's sequence.
+        return False
+
+
+@admin.register(RegistryConfig)
+class RegistryConfigAdmin(admin.ModelAdmin):
+    list_display = ["institution", "adapter", "endpoint_url", "callback_enabled"]
+    fieldsets = [
+        (None, {"fields": ["institution", "adapter"]}),
+        (
+            "HTTP",
+            {
+                "fields": [
+                    "endpoint_url",
+                    "shared_secret",
+                    "timeout_seconds",
+                    "callback_enabled",
+                ]
+            },
+        ),
+        ("E-mail", {"fields": ["mailbox", "number_pattern"]}),
+    ]
+
+
+@admin.register(RegistryCall)
+class RegistryCallAdmin(admin.ModelAdmin):
+    list_display = ["pk", "institution", "report", "state", "attempts", "created_at"]
+    list_filter = ["institution", "state", "direction"]
+    readonly_fields = [field.name for field in RegistryCall._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: RegistryCall | None = None
+    ) -> bool:
+        # The outbox's workers own the calls; staff retry from the back office.
         return False

@@ -5,6 +5,10 @@ The built-in register is the one an institution without a document
 registry system uses, and the demo's.
 """
 
+import json
+import logging
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
@@ -12,12 +16,22 @@ from typing import TYPE_CHECKING, Protocol
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from institutions.models import Institution
+from registratura import signing
 
 if TYPE_CHECKING:
     from reports.models import Report
-from registratura.models import Direction, RegisterCounter
+from registratura.models import (
+    Adapter,
+    Direction,
+    RegisterCounter,
+    RegistryCall,
+    RegistryConfig,
+)
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -27,7 +41,23 @@ class RegistryEntry:
 
 
 class Register(Protocol):
+    # A deferred register answers later: the report waits as submitted
+    # while the outbox (registratura.outbox) asks for its number.
+    deferred: bool
+
     def register_incoming(self, report: "Report") -> RegistryEntry: ...
+
+
+class RegistryUnavailableError(Exception):
+    """The registry could not answer now: the call is tried again later."""
+
+
+class RegistryRefusedError(Exception):
+    """The registry refused the call: trying again would not help."""
+
+
+class DeferredRegistrationError(Exception):
+    """The number of this institution's reports comes through the outbox."""
 
 
 class BuiltinRegister:
@@ -37,6 +67,8 @@ class BuiltinRegister:
     registration that rolls back gives its number back, and concurrent ones
     queue on the counter's row lock.
     """
+
+    deferred = False
 
     def __init__(self, institution: Institution):
         self.institution = institution
@@ -72,5 +104,107 @@ class BuiltinRegister:
             pass
 
 
+class HttpRegister:
+    """An external registry reached by signed JSON over HTTP.
+
+    The call's idempotency key goes with every attempt, so the registry
+    gives one number however many times the same call reaches it.
+    """
+
+    deferred = True
+
+    def __init__(self, config: RegistryConfig):
+        self.config = config
+
+    def register_incoming(self, report: "Report") -> RegistryEntry:
+        raise DeferredRegistrationError
+
+    def send(self, call: RegistryCall) -> RegistryEntry | None:
+        """The number the registry gave, or None if it comes by callback.
+
+        Raises RegistryUnavailableError or RegistryRefusedError.
+        """
+        body = json.dumps(incoming_payload(call.report)).encode()
+        headers = {
+            "Content-Type": "application/json",
+            signing.IDEMPOTENCY_HEADER: str(call.idempotency_key),
+            **signing.signed_headers(self.config.shared_secret, body),
+        }
+        request = urllib.request.Request(
+            self.config.endpoint_url, data=body, headers=headers, method="POST"
+        )
+
+        status, answer = self._post(request)
+
+        if status == 202:
+            return None
+        if status // 100 == 2 or status == 409:
+            # 409: the registry has this key already; its answer names the
+            # number it gave then.
+            return self._entry(status, answer, call)
+        if status in (408, 425, 429) or status >= 500:
+            raise RegistryUnavailableError(f"HTTP {status}")
+        raise RegistryRefusedError(f"HTTP {status}: {answer[:300]!r}")
+
+    def _post(self, request: urllib.request.Request) -> tuple[int, bytes]:
+        try:
+            with urllib.request.urlopen(
+                request, timeout=self.config.timeout_seconds
+            ) as response:
+                return response.status, response.read(10_000)
+        except urllib.error.HTTPError as error:
+            return error.code, error.read(10_000)
+        except (OSError, urllib.error.URLError) as error:
+            raise RegistryUnavailableError(
+                f"{type(error).__name__}: {error}"
+            ) from error
+
+    @staticmethod
+    def _entry(status: int, answer: bytes, call: RegistryCall) -> RegistryEntry:
+        try:
+            data = json.loads(answer)
+            number = str(data["number"]).strip()
+        except (ValueError, KeyError, TypeError) as error:
+            logger.warning(
+                "Registry answered %s without a number for call %s", status, call.pk
+            )
+            raise RegistryUnavailableError(f"HTTP {status} without a number") from error
+        if not number or len(number) > 40:
+            raise RegistryRefusedError(f"HTTP {status}: unusable number {number!r}")
+        registered_at = parse_datetime(str(data.get("registered_at") or ""))
+        return RegistryEntry(
+            number=number, registered_at=registered_at or timezone.now()
+        )
+
+
+def incoming_payload(report: "Report") -> dict[str, object]:
+    """What the institution's own registry records of a report.
+
+    It holds the citizen's name and contact: it goes only to the registry,
+    and is never logged.
+    """
+    return {
+        "report_id": report.pk,
+        "institution": report.institution.slug,
+        "category": report.category.name,
+        "text": report.description,
+        "location": {"lat": report.location.y, "lon": report.location.x},
+        "address": report.address,
+        "received_at": report.created_at.isoformat(),
+        "author": {
+            "name": report.author.full_name,
+            "email": report.author.email,
+            "phone": report.author.phone,
+        },
+    }
+
+
+def config_for(institution: Institution) -> RegistryConfig | None:
+    return RegistryConfig.objects.filter(institution=institution).first()
+
+
 def register_for(institution: Institution) -> Register:
+    config = config_for(institution)
+    if config is not None and config.adapter == Adapter.HTTP:
+        return HttpRegister(config)
     return BuiltinRegister(institution)

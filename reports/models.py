@@ -21,6 +21,8 @@ class Status(models.TextChoices):
     ASSIGNED = "assigned", pgettext_lazy("report status", "Assigned")
     RESOLVED = "resolved", pgettext_lazy("report status", "Resolved")
     REJECTED = "rejected", pgettext_lazy("report status", "Rejected")
+    FORWARDED = "forwarded", pgettext_lazy("report status", "Forwarded")
+    JOINED = "joined", pgettext_lazy("report status", "Joined")
 
 
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.ASSIGNED, Status.RESOLVED)
@@ -136,6 +138,30 @@ class Report(models.Model):
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     created_at = models.DateTimeField(_("received at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Forwarding to the competent institution (reports.forwarding): a report
+    # of another institution on the platform, or an address outside it.
+    forwarded_at = models.DateTimeField(_("forwarded at"), null=True, blank=True)
+    forwarded_to_report = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="forwarded_from",
+        verbose_name=_("forwarded as report"),
+    )
+    forwarded_to_name = models.CharField(
+        _("forwarded to institution"), max_length=200, blank=True
+    )
+    forwarded_to_email = models.EmailField(_("forwarded to e-mail"), blank=True)
+    # Joining (reports.joining): the main report this one follows.
+    joined_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="joined_reports",
+        verbose_name=_("joined into"),
+    )
 
     objects = ReportQuerySet.as_manager()
 
@@ -285,6 +311,9 @@ class EventKind(models.TextChoices):
     ASSIGNED = "assigned", pgettext_lazy("event", "Assigned")
     RESOLVED = "resolved", pgettext_lazy("event", "Resolved")
     NOTE = "note", pgettext_lazy("event", "Internal note")
+    FORWARDED = "forwarded", pgettext_lazy("event", "Forwarded")
+    JOINED = "joined", pgettext_lazy("event", "Joined")
+    EXTENDED = "extended", pgettext_lazy("event", "Term extended")
 
 
 class Event(models.Model):

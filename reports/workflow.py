@@ -7,14 +7,14 @@ raises WorkflowError and changes nothing.
 """
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.core.files import File
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext as _
 
@@ -25,7 +25,9 @@ from institutions.models import Category, Department, Institution, RoutingRule
 from moderation.findings import public_text
 from moderation.text import normalize_text
 from notifications.citizens import notify_citizen
-from registratura.registers import register_for
+from registratura import outbox as registry_outbox
+from registratura.registers import RegistryEntry, register_for
+from reports import legal_clock
 from reports.models import (
     Event,
     EventKind,
@@ -145,14 +147,23 @@ def submit_report(
         _record(
             report, EventKind.SUBMITTED, actor=author, visibility=Visibility.CITIZEN
         )
+        if register_for(institution).deferred:
+            # The institution's own registry gives the number, later.
+            registry_outbox.queue_registration(report)
+            return report
         return register_report(report=report)
 
 
-def register_report(*, report: Report) -> Report:
-    """Give the report its registry number; the legal term starts now."""
+def register_report(*, report: Report, entry: RegistryEntry | None = None) -> Report:
+    """Give the report its registry number; the legal term starts now.
+
+    ``entry`` is the number an external registry gave; without it, the
+    institution's register gives one now.
+    """
     with transaction.atomic():
         report = _locked(report, Status.SUBMITTED)
-        entry = register_for(report.institution).register_incoming(report)
+        if entry is None:
+            entry = register_for(report.institution).register_incoming(report)
 
         report.registry_number = entry.number
         report.registered_at = entry.registered_at
@@ -173,11 +184,11 @@ def register_report(*, report: Report) -> Report:
     return report
 
 
-def due_date_for(institution: Institution, registered_at: datetime) -> date:
-    # OG 27/2002 art. 8: the term runs in calendar days from registration.
-    return timezone.localdate(registered_at) + timedelta(
-        days=institution.answer_term_days
-    )
+def due_date_for(
+    institution: Institution, registered_at: datetime, extra_days: int = 0
+) -> date:
+    # OG 27/2002 art. 8: calendar days, ending on a working day (legal_clock).
+    return legal_clock.due_date_for(institution, registered_at, extra_days)
 
 
 def route_for(category: Category) -> Department | None:
@@ -352,7 +363,99 @@ def issue_resolution(
             text=summary,
         )
         notify_citizen(report, "resolved")
+        # OG 27/2002 art. 10: one answer for the reports joined into this one.
+        for joined in report.joined_reports.select_related("author", "institution"):
+            notify_citizen(joined, "resolved", resolution=resolution)
     return resolution
+
+
+# OG 27/2002 art. 9: the term of an open report may be extended once.
+EXTENDABLE_STATUSES = (Status.REGISTERED, Status.PUBLISHED, Status.ASSIGNED)
+
+
+def _extends_terms(user: roles.AnyUser, report: Report) -> bool:
+    return roles.is_clerk(user, report.institution) or roles.is_head_of(
+        user, report.department
+    )
+
+
+def was_extended(report: Report) -> bool:
+    return report.events.filter(kind=EventKind.EXTENDED).exists()
+
+
+def _term_running(report: Report) -> bool:
+    today = timezone.localdate(timezone=legal_clock.LEGAL_TIME_ZONE)
+    return report.due_date is not None and report.due_date >= today
+
+
+def may_extend(user: roles.AnyUser, report: Report) -> bool:
+    """Whether to offer the user the extension of the report's term now."""
+    return (
+        report.status in EXTENDABLE_STATUSES
+        and _term_running(report)
+        and _extends_terms(user, report)
+        and not was_extended(report)
+    )
+
+
+def extend_term(*, report: Report, actor: User, days: int, reason: str) -> Report:
+    """Extend the term of the answer, once; the citizen gets the reason.
+
+    The new due date is `days` calendar days after the current one, moved
+    to the next working day.
+    """
+    reason = normalize_text(reason)
+    _require(
+        1 <= days <= legal_clock.EXTENSION_MAX_DAYS,
+        _("The term may be extended by 1 to %(max)s days.")
+        % {"max": legal_clock.EXTENSION_MAX_DAYS},
+    )
+    _require(
+        len(reason) >= legal_clock.EXTENSION_REASON_MIN_LENGTH,
+        _(
+            "Give the citizen the reason for the extension "
+            "(at least %(min)s characters)."
+        )
+        % {"min": legal_clock.EXTENSION_REASON_MIN_LENGTH},
+    )
+
+    with transaction.atomic():
+        report = _locked(report, *EXTENDABLE_STATUSES)
+        _require(
+            _extends_terms(actor, report),
+            _(
+                "Only the registry clerks or the head of the department "
+                "extend the term."
+            ),
+        )
+        _require(
+            not was_extended(report),
+            _("The term of this report was extended already: the law allows it once."),
+        )
+        _require(
+            _term_running(report),
+            _("The term has passed: it can no longer be extended."),
+        )
+
+        assert report.due_date is not None  # _term_running checked it
+        report.due_date = legal_clock.term_end(report.due_date, days)
+        report.save()
+        with translation.override(settings.LANGUAGE_CODE):
+            new_date = formats.date_format(report.due_date)
+        _record(
+            report,
+            EventKind.EXTENDED,
+            actor=actor,
+            from_status=report.status,
+            text=_timeline_text(
+                gettext_noop("The term is extended to %(date)s. Reason: %(reason)s"),
+                date=new_date,
+                reason=reason,
+            ),
+            visibility=Visibility.CITIZEN,
+        )
+        notify_citizen(report, "extended", text=reason)
+    return report
 
 
 def _can_work_on(user: roles.AnyUser, report: Report) -> bool:

@@ -214,6 +214,10 @@ TASKS = {
     }
 }
 
+# Reports waiting longer than this for an external registry's number are
+# flagged to the clerks (registratura.outbox).
+REGISTRY_ALERT_MINUTES = _setting("REGISTRY_ALERT_MINUTES", int, 60)
+
 # A Nominatim-compatible search endpoint, such as
 # https://nominatim.openstreetmap.org/search. Empty: the institution's
 # street list is the only geocoder.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("branding.css", branding_css, name="branding-css"),
     path("birou/", include("backoffice.urls")),
     path("cont/", include("allauth.urls")),
+    path("registratura/", include("registratura.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -351,7 +351,7 @@ def test_clerk_queue_marks_the_rows_of_a_suspended_author(
     client = english_client(clerk)
     client.get(reverse("backoffice:clerk-queue"))
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("backoffice:clerk-queue"))
 
     assert response.content.decode().count("author suspended") == 1

@@ -96,7 +96,7 @@ def test_clerk_queue_queries_do_not_grow_with_reports(
         flow.submit()
     client.force_login(clerk)
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = client.get(CLERK_QUEUE)
 
     assert len(response.context["page"]) == 12

@@ -31,7 +31,14 @@ def test_report_page_offers_the_clerk_publish_and_reject(
 
     response = client.get(_page(registered_report))
 
-    assert sorted(response.context["forms"]) == ["note", "publish", "reject"]
+    assert sorted(response.context["forms"]) == [
+        "extend",
+        "forward",
+        "join",
+        "note",
+        "publish",
+        "reject",
+    ]
     publish = response.context["forms"]["publish"]
     assert publish["public_description"].value() == registered_report.public_description
     assert publish["category"].value() == registered_report.category.pk
@@ -53,7 +60,7 @@ def test_report_page_offers_the_head_the_assignment(client, head, published_repo
 
     response = client.get(_page(published_report))
 
-    assert sorted(response.context["forms"]) == ["assign", "note"]
+    assert sorted(response.context["forms"]) == ["assign", "extend", "note"]
 
 
 def test_report_page_offers_the_assignee_the_resolution(client, staff, assigned_report):

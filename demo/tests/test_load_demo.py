@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from demo.data import DEMO_PASSWORD
 from institutions.models import Category, Institution, Membership, Role, Street
 from notifications.models import OutgoingEmail
+from reports import legal_clock
 from reports.models import EventKind, Outcome, Photo, Report, Status
 
 CATEGORY_NAMES = {
@@ -108,8 +109,8 @@ def test_load_demo_dates_timelines_in_order_over_half_a_year(cluj):
         moments = [event.created_at for event in report.events.all()]
         assert moments == sorted(moments)
         assert moments[0] == report.created_at
-        assert report.due_date == (
-            timezone.localdate(report.registered_at) + timezone.timedelta(days=30)
+        assert report.due_date == legal_clock.term_end(
+            timezone.localdate(report.registered_at), 30
         )
     assert 150 <= (timezone.now() - oldest).days <= 181
 

@@ -144,10 +144,14 @@ def my_reports(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def my_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(
-        Report.objects.select_related("category", "resolution"),
+        Report.objects.select_related(
+            "category", "resolution", "joined_into", "forwarded_to_report"
+        ),
         pk=pk,
         author=request.user,
     )
+    # A joined report's answer is that of the report it was joined into.
+    answered = report.joined_into or report
     events = report.events.filter(
         visibility__in=[Visibility.PUBLIC, Visibility.CITIZEN]
     )
@@ -158,7 +162,7 @@ def my_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "report": report,
             "photos": report.photos.all(),
             "events": events,
-            "resolution": getattr(report, "resolution", None),
+            "resolution": getattr(answered, "resolution", None),
         },
     )
 
@@ -166,7 +170,7 @@ def my_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 def resolution_document(request: AuthenticatedRequest, pk: int) -> FileResponse:
     report = get_object_or_404(Report.objects.select_related("resolution"), pk=pk)
-    resolution = getattr(report, "resolution", None)
+    resolution = getattr(report.joined_into or report, "resolution", None)
     allowed = report.author_id == request.user.pk or roles.is_staff_of(
         request.user, report.institution
     )

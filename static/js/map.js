@@ -105,6 +105,13 @@
     } else {
       container.classList.add("map--without-tiles");
     }
+    // Leaflet puts its controls after the markers in the page, so the zoom
+    // buttons came last in the Tab order; they are positioned absolutely,
+    // so moving them first changes nothing on screen.
+    var controls = container.querySelector(".leaflet-control-container");
+    if (controls) {
+      container.insertBefore(controls, container.firstChild);
+    }
     return map;
   }
 

@@ -92,3 +92,22 @@ def test_public_map_shows_the_published_pin_in_its_colour(phone, live_server, fl
         "body => getComputedStyle(body).backgroundColor"
     )
     assert colour == "rgb(225, 111, 36)"
+
+
+def test_public_map_zoom_buttons_come_before_the_pins_for_the_keyboard(
+    phone, live_server, flow
+):
+    report = flow.published()
+
+    phone.goto(f"{live_server.url}/#report-{report.pk}")
+    phone.locator(f".pin[data-report-id='{report.pk}']").wait_for()
+
+    order = phone.evaluate(
+        """() => {
+            const zoom = document.querySelector('.leaflet-control-zoom-in');
+            const pin = document.querySelector('.pin');
+            return zoom.compareDocumentPosition(pin)
+                & Node.DOCUMENT_POSITION_FOLLOWING;
+        }"""
+    )
+    assert order

@@ -1,0 +1,43 @@
+"""The back-office page of registry calls: what the outbox is doing."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from backoffice import access
+from backoffice.access import StaffRequest
+from backoffice.views import _queue_context, _require_role
+from institutions.models import Role
+from registratura import outbox
+from registratura.models import RegistryCall
+
+PAGE_SIZE = 50
+
+
+@access.staff_page
+@require_GET
+def registry_calls(request: StaffRequest) -> HttpResponse:
+    held = _require_role(request, Role.CLERK)
+
+    calls = RegistryCall.objects.filter(institution=request.institution).select_related(
+        "report"
+    )
+    page = Paginator(calls, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = _queue_context("backoffice:registry-calls", held, page=page)
+    return render(request, "registratura/registry_calls.html", context)
+
+
+@access.staff_page
+@require_POST
+def registry_call_retry(request: StaffRequest, pk: int) -> HttpResponse:
+    _require_role(request, Role.CLERK)
+    call = get_object_or_404(RegistryCall, pk=pk, institution=request.institution)
+
+    if outbox.retry_call(call):
+        messages.success(request, _("The call will be sent again."))
+    else:
+        messages.error(request, _("Only a failed call can be retried."))
+    return redirect("backoffice:registry-calls")
