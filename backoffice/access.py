@@ -19,6 +19,7 @@ from accounts.models import User
 from institutions import roles
 from institutions.middleware import AuthenticatedRequest, InstitutionRequest
 from institutions.models import Institution, Role
+from registratura.by_email import may_type_number
 from reports.forwarding import may_forward
 from reports.joining import may_join
 from reports.models import Report, Status
@@ -35,6 +36,7 @@ NOTE = "note"
 FORWARD = "forward"
 JOIN = "join"
 EXTEND = "extend"
+REGISTRY_NUMBER = "registry_number"
 
 View = Callable[..., HttpResponseBase]
 
@@ -92,6 +94,8 @@ def available_actions(user: User, report: Report) -> set[str]:
         actions.add(JOIN)
     if may_extend(user, report):
         actions.add(EXTEND)
+    if may_type_number(user, report):
+        actions.add(REGISTRY_NUMBER)
     return actions
 
 

@@ -23,6 +23,11 @@ urlpatterns = [
     path("sesizari/<int:pk>/aloca/", views.report_assign, name="report-assign"),
     path("sesizari/<int:pk>/nota/", views.report_note, name="report-note"),
     path(
+        "sesizari/<int:pk>/numar-registratura/",
+        registry_views.report_registry_number,
+        name="report-registry-number",
+    ),
+    path(
         "sesizari/<int:pk>/redirectioneaza/",
         views.report_forward,
         name="report-forward",

@@ -36,6 +36,7 @@ from backoffice.forms import (
 from institutions import roles
 from institutions.models import Role
 from registratura import outbox as registry_outbox
+from registratura.forms import RegistryNumberForm
 from reports import duplicates, forwarding, joining, workflow
 from reports import photos as photo_ops
 from reports.models import Photo, Report, Resolution
@@ -49,6 +50,7 @@ PLAIN_FORMS: dict[str, type[Form]] = {
     access.RESOLVE: ResolutionForm,
     access.NOTE: NoteForm,
     access.EXTEND: ExtendForm,
+    access.REGISTRY_NUMBER: RegistryNumberForm,
 }
 
 

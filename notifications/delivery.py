@@ -17,6 +17,9 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 
+# Messages that carry the cleaned photos of their report.
+WITH_PHOTOS = {OutgoingEmail.Kind.FORWARDED_REPORT, OutgoingEmail.Kind.REGISTRY_REQUEST}
+
 
 def claim(email_id: int) -> OutgoingEmail | None:
     """Mark a waiting message as being sent; None if another worker has it."""
@@ -44,7 +47,7 @@ def deliver(email: OutgoingEmail) -> None:
                 document.read(),
                 "application/pdf",
             )
-    if email.kind == OutgoingEmail.Kind.FORWARDED_REPORT and email.report:
+    if email.kind in WITH_PHOTOS and email.report:
         _attach_photos(message, email.report)
 
     email.attempts += 1
@@ -56,10 +59,10 @@ def deliver(email: OutgoingEmail) -> None:
 
 
 def _attach_photos(message: EmailMultiAlternatives, report: "Report") -> None:
-    """Attach the cleaned copies of a forwarded report's photos.
+    """Attach the cleaned copies of a report's photos.
 
-    Read when sent rather than stored with the message: a forwarded report
-    is closed, so its photos no longer change.
+    Read when sent rather than stored with the message: the copies go as
+    they are then, with any part the staff covered already covered.
     """
     for number, photo in enumerate(report.photos.all(), start=1):
         with photo.image.open("rb") as image:

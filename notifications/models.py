@@ -31,6 +31,10 @@ class OutgoingEmail(models.Model):
             pgettext_lazy("e-mail kind", "Report to the competent institution"),
         )
         EXTENDED = "report_extended", pgettext_lazy("e-mail kind", "Term extended")
+        REGISTRY_REQUEST = (
+            "registry_request",
+            pgettext_lazy("e-mail kind", "Registry number request"),
+        )
         DIGEST = "digest", pgettext_lazy("e-mail kind", "Due dates digest")
 
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)

@@ -121,11 +121,8 @@ class RegistryConfig(models.Model):
                 errors["endpoint_url"] = _("The HTTP registry needs its endpoint.")
             if not self.shared_secret:
                 errors["shared_secret"] = _("The HTTP registry needs a secret.")
-        if self.adapter == Adapter.EMAIL:
-            # TODO: the e-mail adapter (issue 3) is not built yet; until it
-            # is, an institution choosing it would silently get the built-in
-            # register.
-            errors["adapter"] = _("The registry by e-mail is not available yet.")
+        if self.adapter == Adapter.EMAIL and not self.mailbox:
+            errors["mailbox"] = _("The registry by e-mail needs its mailbox.")
         if self.number_pattern:
             try:
                 re.compile(self.number_pattern)

@@ -52,10 +52,11 @@ def queue_registration(report: "Report") -> RegistryCall:
     """Ask the institution's registry for the report's number, in the background."""
     from registratura.tasks import process_registry_calls
 
+    config = config_for(report.institution)
     call = RegistryCall.objects.create(
         report=report,
         institution=report.institution,
-        adapter=Adapter.HTTP,
+        adapter=config.adapter if config else Adapter.HTTP,
         direction=Direction.INCOMING,
     )
     process_registry_calls.enqueue(report.institution_id)
@@ -116,6 +117,9 @@ def _is_due(call: RegistryCall, now: datetime) -> bool:
 def send(call: RegistryCall) -> None:
     """Make one attempt of a claimed call and record what came of it."""
     config = config_for(call.institution)
+    if config is not None and config.adapter == Adapter.EMAIL:
+        _send_by_email(call)
+        return
     if config is None or config.adapter != Adapter.HTTP:
         record_failure(
             call, RegistryRefusedError("the institution has no HTTP registry")
@@ -134,6 +138,27 @@ def send(call: RegistryCall) -> None:
         )
         return
     record_number(call, entry)
+
+
+def _send_by_email(call: RegistryCall) -> None:
+    """Queue the number request; the call then waits for the number.
+
+    The message and the call's new state are committed together: a worker
+    that dies in between leaves neither, and the next one sends it once.
+    """
+    from registratura import by_email
+
+    with transaction.atomic():
+        call = RegistryCall.objects.select_for_update().get(pk=call.pk)
+        if call.state != RegistryCall.State.SENDING:
+            return
+        config = config_for(call.institution)
+        assert config is not None  # send() found it
+        by_email.request_number(call, config)
+        call.state = RegistryCall.State.ACCEPTED
+        call.lease_until = None
+        call.last_error = ""
+        call.save(update_fields=["state", "lease_until", "last_error"])
 
 
 def record_number(call: RegistryCall, entry: RegistryEntry) -> None:

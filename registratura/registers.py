@@ -78,6 +78,11 @@ class BuiltinRegister:
         number = self._next_number(timezone.localdate(now).year, Direction.INCOMING)
         return RegistryEntry(number=number, registered_at=now)
 
+    def register_outgoing(self) -> RegistryEntry:
+        now = timezone.now()
+        number = self._next_number(timezone.localdate(now).year, Direction.OUTGOING)
+        return RegistryEntry(number=number, registered_at=now)
+
     def _next_number(self, year: int, direction: str) -> str:
         key = {"institution": self.institution, "year": year, "direction": direction}
         with transaction.atomic():
@@ -177,6 +182,22 @@ class HttpRegister:
         )
 
 
+class EmailRegister:
+    """A registry that only takes e-mail: the number comes back by hand.
+
+    The outbox sends the number request (registratura.by_email); the clerk
+    types the number the registry gives, or it is read from its reply.
+    """
+
+    deferred = True
+
+    def __init__(self, config: RegistryConfig):
+        self.config = config
+
+    def register_incoming(self, report: "Report") -> RegistryEntry:
+        raise DeferredRegistrationError
+
+
 def incoming_payload(report: "Report") -> dict[str, object]:
     """What the institution's own registry records of a report.
 
@@ -207,4 +228,16 @@ def register_for(institution: Institution) -> Register:
     config = config_for(institution)
     if config is not None and config.adapter == Adapter.HTTP:
         return HttpRegister(config)
+    if config is not None and config.adapter == Adapter.EMAIL:
+        return EmailRegister(config)
     return BuiltinRegister(institution)
+
+
+def register_outgoing(institution: Institution) -> RegistryEntry:
+    """The outgoing number of an answer, given now, inside the caller's transaction.
+
+    Every adapter numbers outgoing documents with the built-in outgoing
+    register for now: the HTTP and e-mail registries are asked only for
+    incoming numbers, so an answer never waits for an external system.
+    """
+    return BuiltinRegister(institution).register_outgoing()

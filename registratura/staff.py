@@ -1,5 +1,7 @@
 """The back-office page of registry calls: what the outbox is doing."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -9,9 +11,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from backoffice import access
 from backoffice.access import StaffRequest
-from backoffice.views import _queue_context, _require_role
+from backoffice.views import _act, _queue_context, _require_role
 from institutions.models import Role
-from registratura import outbox
+from registratura import by_email, outbox
+from registratura.forms import RegistryNumberForm
 from registratura.models import RegistryCall
 
 PAGE_SIZE = 50
@@ -41,3 +44,26 @@ def registry_call_retry(request: StaffRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Only a failed call can be retried."))
     return redirect("backoffice:registry-calls")
+
+
+@access.staff_page
+@require_POST
+def report_registry_number(request: StaffRequest, pk: int) -> HttpResponse:
+    """The clerk types the number a registry by e-mail gave the report."""
+    report = access.report_for_staff(request, pk)
+    form = RegistryNumberForm(request.POST)
+
+    def record(data: dict[str, Any]) -> None:
+        by_email.record_clerk_number(
+            report=report, actor=request.user, number=data["number"]
+        )
+
+    done = _("The report is registered with this number.")
+    return _act(
+        request,
+        report,
+        name=access.REGISTRY_NUMBER,
+        form=form,
+        operation=record,
+        done=done,
+    )

@@ -378,6 +378,9 @@ class Resolution(models.Model):
         verbose_name=_("issued by"),
     )
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    outgoing_number = models.CharField(
+        _("outgoing registry number"), max_length=40, blank=True
+    )
 
     class Meta:
         verbose_name = _("resolution")

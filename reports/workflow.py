@@ -26,7 +26,7 @@ from moderation.findings import public_text
 from moderation.text import normalize_text
 from notifications.citizens import notify_citizen
 from registratura import outbox as registry_outbox
-from registratura.registers import RegistryEntry, register_for
+from registratura.registers import RegistryEntry, register_for, register_outgoing
 from reports import legal_clock
 from reports.models import (
     Event,
@@ -351,6 +351,7 @@ def issue_resolution(
             summary=summary,
             document=document,
             issued_by=actor,
+            outgoing_number=register_outgoing(report.institution).number,
         )
         report.status = Status.RESOLVED
         report.resolved_at = resolution.issued_at

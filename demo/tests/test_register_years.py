@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from demo.loading import load_demo
-from registratura.models import RegisterCounter
+from registratura.models import Direction, RegisterCounter
 from reports.models import EventKind, Report
 
 # Half a year back from February reaches into the year before.
@@ -19,9 +19,9 @@ def test_load_demo_numbers_reports_within_the_year_they_are_dated_in():
     reports = Report.objects.filter(institution=institution).order_by("registered_at")
     numbers = [report.registry_number for report in reports]
     counters = set(
-        RegisterCounter.objects.filter(institution=institution).values_list(
-            "year", "last_number"
-        )
+        RegisterCounter.objects.filter(
+            institution=institution, direction=Direction.INCOMING
+        ).values_list("year", "last_number")
     )
     last_of_2025 = sum(report.registered_at.year == 2025 for report in reports)
     assert numbers[0] == "1/2025"
