@@ -266,7 +266,7 @@ def _record_forwarding(report: Report, actor: User, previous: str, reason: str) 
                     "which ended on %(date)s."
                 ),
                 days=FORWARD_WINDOW_DAYS,
-                date=last_day.isoformat() if last_day else "",
+                date=last_day or "",
             ),
             visibility=Visibility.INTERNAL,
         )

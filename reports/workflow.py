@@ -85,10 +85,14 @@ def _timeline_text(message: str, **values: object) -> str:
     """A text the product writes into the timeline.
 
     It is kept in the institution's language, whatever language the person
-    acting reads the site in.
+    acting reads the site in; dates are written out in that language too.
     """
     with translation.override(settings.LANGUAGE_CODE):
-        return gettext(message) % values
+        written = {
+            name: formats.date_format(value) if isinstance(value, date) else value
+            for name, value in values.items()
+        }
+        return gettext(message) % written
 
 
 def _require(condition: bool, message: str) -> None:

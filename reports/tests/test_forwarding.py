@@ -2,10 +2,11 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from institutions.models import Role
-from reports.forwarding import forward_report, forward_window
+from reports.forwarding import forward_by, forward_report, forward_window
 from reports.models import EventKind, Report, Status, Visibility
 from reports.workflow import WorkflowError
 from tests.factories import (
@@ -91,7 +92,11 @@ def test_forward_after_the_window_is_done_and_recorded_as_late(
     assert report.status == Status.FORWARDED
     late = report.events.get(kind=EventKind.NOTE)
     assert late.visibility == Visibility.INTERNAL
-    assert "5" in late.text
+    with translation.override("ro"):
+        last_day = date_format(forward_by(report))
+    assert late.text == (
+        f"Redirecționată după termenul legal de 5 zile, încheiat la {last_day}."
+    )
 
 
 def test_forward_on_the_last_day_of_the_window_is_not_late(flow, clerk, county_roads):
