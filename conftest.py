@@ -4,9 +4,11 @@ Reports in each state of their life are made by tests.flow.Flow, through
 the `flow` fixture and the state fixtures built on it below.
 """
 
+import socket
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.contrib.gis.geos import Point
 from django.core.cache import cache
 
@@ -20,6 +22,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.flow import Flow
+from tests.smtp import LocalMailServer
 
 SHARED_DATA = Path(__file__).resolve().parent.parent / "shared" / "data"
 
@@ -179,3 +182,23 @@ def assigned_report(flow, published_report):
 @pytest.fixture
 def resolved_report(flow, assigned_report):
     return flow.resolve(assigned_report)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def mail_server(settings):
+    """A real SMTP server on 127.0.0.1; tasks wait for the database worker."""
+    server = LocalMailServer()
+    controller = Controller(server, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    yield server
+    controller.stop()

@@ -1,10 +1,8 @@
 """Delivery through a real SMTP server (aiosmtpd) and the database worker."""
 
-import socket
 from email import message_from_bytes
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 from django.utils import timezone
@@ -12,40 +10,6 @@ from django_tasks_db.models import DBTaskResult
 
 from notifications.models import OutgoingEmail
 from notifications.outbox import queue_message
-
-
-class FlakyMailServer:
-    """Refuses the first `refusals` messages with a temporary error."""
-
-    def __init__(self, refusals: int = 0):
-        self.refusals = refusals
-        self.received: list = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
-        if self.refusals > 0:
-            self.refusals -= 1
-            return "451 Try again later"
-        self.received.append(envelope)
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def mail_server(settings):
-    handler = FlakyMailServer()
-    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    yield handler
-    controller.stop()
 
 
 def _queue(subject="Sesizarea 12/2026 a fost înregistrată"):

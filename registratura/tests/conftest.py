@@ -1,8 +1,4 @@
-import socket
-from email import message_from_bytes, policy
-
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -46,41 +42,10 @@ def let_retry_delays_pass():
     )
 
 
-class RegistryMailbox:
-    """An SMTP server that keeps what it receives: the registry's mailbox."""
-
-    def __init__(self):
-        self.received: list = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
-        self.received.append(envelope)
-        return "250 OK"
-
-    def messages(self):
-        return [
-            message_from_bytes(envelope.content, policy=policy.default)
-            for envelope in self.received
-        ]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
-def registry_mailbox(settings):
-    """A real SMTP server on 127.0.0.1; tasks wait for the database worker."""
-    handler = RegistryMailbox()
-    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    yield handler
-    controller.stop()
+def registry_mailbox(mail_server):
+    """The registry's mailbox, on the suite's local SMTP server."""
+    return mail_server
 
 
 @pytest.fixture
