@@ -22,6 +22,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.flow import Flow
+from tests.imap import LocalImapServer
 from tests.smtp import LocalMailServer
 
 SHARED_DATA = Path(__file__).resolve().parent.parent / "shared" / "data"
@@ -202,3 +203,11 @@ def mail_server(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     yield server
     controller.stop()
+
+
+@pytest.fixture
+def imap_server():
+    """A real IMAP server on 127.0.0.1 (pymap, in memory), with one mailbox."""
+    server = LocalImapServer(port=_free_port())
+    yield server
+    server.stop()

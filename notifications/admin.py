@@ -1,10 +1,11 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from notifications.models import OutgoingEmail
+from notifications.models import InboundMailbox, OutgoingEmail
 from notifications.tasks import send_email
 
 
@@ -52,3 +53,50 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+class InboundMailboxForm(forms.ModelForm):
+    password = forms.CharField(
+        label=_("password"),
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_("Leave it empty to keep the password saved before."),
+    )
+
+    class Meta:
+        model = InboundMailbox
+        fields = [
+            "institution",
+            "purpose",
+            "host",
+            "port",
+            "security",
+            "username",
+            "password",
+            "folder",
+            "is_active",
+        ]
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if password:
+            return password
+        if self.instance.pk and self.instance.password:
+            return self.instance.password
+        raise forms.ValidationError(_("Type the mailbox's password."))
+
+
+@admin.register(InboundMailbox)
+class InboundMailboxAdmin(admin.ModelAdmin):
+    form = InboundMailboxForm
+    list_display = [
+        "institution",
+        "purpose",
+        "username",
+        "host",
+        "is_active",
+        "last_read_at",
+        "failures",
+    ]
+    list_filter = ["purpose", "is_active"]
+    readonly_fields = ["last_read_at", "last_error", "failures"]

@@ -35,6 +35,10 @@ class OutgoingEmail(models.Model):
             "registry_request",
             pgettext_lazy("e-mail kind", "Registry number request"),
         )
+        REGISTRY_ANSWER_REQUEST = (
+            "registry_answer_request",
+            pgettext_lazy("e-mail kind", "Outgoing number request"),
+        )
         DIGEST = "digest", pgettext_lazy("e-mail kind", "Due dates digest")
 
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
@@ -105,3 +109,60 @@ class Follow(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.report_id} ← {self.user_id}"
+
+
+class InboundMailbox(models.Model):
+    """An IMAP mailbox the workers read, for the institution's incoming mail.
+
+    New (unseen) messages are handed to the reader of the mailbox's purpose
+    (notifications.inbound), then marked as seen; nothing is deleted.
+    """
+
+    class Purpose(models.TextChoices):
+        REGISTRY_REPLIES = (
+            "registry_replies",
+            pgettext_lazy("mailbox purpose", "Replies of the registry by e-mail"),
+        )
+
+    class Security(models.TextChoices):
+        TLS = "tls", pgettext_lazy("mailbox security", "TLS (IMAPS, port 993)")
+        STARTTLS = "starttls", pgettext_lazy("mailbox security", "STARTTLS (port 143)")
+        NONE = (
+            "none",
+            pgettext_lazy("mailbox security", "None (only on this machine or network)"),
+        )
+
+    institution = models.ForeignKey(
+        "institutions.Institution",
+        on_delete=models.CASCADE,
+        related_name="inbound_mailboxes",
+        verbose_name=_("institution"),
+    )
+    purpose = models.CharField(_("purpose"), max_length=32, choices=Purpose.choices)
+    host = models.CharField(_("IMAP server"), max_length=200)
+    port = models.PositiveIntegerField(_("port"), default=993)
+    security = models.CharField(
+        _("connection security"),
+        max_length=16,
+        choices=Security.choices,
+        default=Security.TLS,
+    )
+    username = models.CharField(_("user name"), max_length=200)
+    password = models.CharField(_("password"), max_length=200)
+    folder = models.CharField(_("folder"), max_length=200, default="INBOX")
+    is_active = models.BooleanField(_("read it"), default=True)
+    last_read_at = models.DateTimeField(_("last read"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    failures = models.PositiveIntegerField(_("failures in a row"), default=0)
+
+    class Meta:
+        verbose_name = _("inbound mailbox")
+        verbose_name_plural = _("inbound mailboxes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "purpose"], name="inbound_mailbox_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username}@{self.host} ({self.get_purpose_display()})"

@@ -1,7 +1,7 @@
 from django.utils import timezone
 from django_tasks import task
 
-from notifications import delivery
+from notifications import delivery, inbound
 
 
 @task()
@@ -17,3 +17,8 @@ def send_email(email_id: int) -> None:
         delay = delivery.record_failure(email, error)
         if delay is not None:
             send_email.using(run_after=timezone.now() + delay).enqueue(email_id)
+
+
+@task()
+def read_mailboxes() -> int:
+    return inbound.read_all()

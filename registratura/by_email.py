@@ -1,33 +1,38 @@
 """The registry that only takes e-mail.
 
 The outbox sends one number request per report to the registry's mailbox,
-with the report's data and its cleaned photos; the call then waits for the
-number. The clerk types the number the registry gives, or it is read from
-the registry's reply when the reply names our reference (the call's
-idempotency key) and its number follows the configured pattern.
+with the report's data and its cleaned photos, and one per answer, with
+its document; the call then waits for the number. The clerk types the
+number the registry gives, or it is read from the registry's reply when
+the reply names our reference (the call's idempotency key) and its number
+follows the configured pattern.
 """
 
 import logging
 import re
 import uuid
+from email.message import EmailMessage as ReceivedMessage
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.models import User
 from institutions import roles
 from institutions.models import Institution
-from notifications.models import OutgoingEmail
+from notifications.inbound import message_text
+from notifications.models import InboundMailbox, OutgoingEmail
 from notifications.outbox import queue_message
+from registratura import outbox
 from registratura.models import Adapter, Direction, RegistryCall, RegistryConfig
 from registratura.registers import RegistryEntry
 from reports import workflow
-from reports.models import Report, Status
+from reports.models import Report, Resolution, Status
 
 logger = logging.getLogger(__name__)
 
@@ -35,16 +40,21 @@ REFERENCE = re.compile(
     r"\[([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\]", re.I
 )
 NUMBER_MAX_LENGTH = 40
+INCOMING_SUBJECT = gettext_noop("Registry number request – report #%(id)s [%(key)s]")
+OUTGOING_SUBJECT = gettext_noop(
+    "Outgoing number request – answer to report no. %(number)s [%(key)s]"
+)
 
 
 def request_number(call: RegistryCall, config: RegistryConfig) -> OutgoingEmail:
-    """Queue the number request of the call's report to the registry's mailbox.
+    """Queue the call's number request to the registry's mailbox.
 
     The message holds the citizen's name and contact: it goes only to the
     institution's own registry.
     """
     report = call.report
     institution = report.institution
+    outgoing = call.direction == Direction.OUTGOING
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "report": report,
@@ -52,12 +62,15 @@ def request_number(call: RegistryCall, config: RegistryConfig) -> OutgoingEmail:
             "citizen": report.author,
             "reference": call.idempotency_key,
             "photo_count": report.photos.count(),
+            "resolution": report.resolution if outgoing else None,
         }
-        subject = _("Registry number request – report #%(id)s [%(key)s]") % {
+        subject = _(OUTGOING_SUBJECT if outgoing else INCOMING_SUBJECT) % {
             "id": report.pk,
+            "number": report.registry_number,
             "key": call.idempotency_key,
         }
-        body = render_to_string("registratura/email/number_request.txt", context)
+        template = "answer_number_request" if outgoing else "number_request"
+        body = render_to_string(f"registratura/email/{template}.txt", context)
 
     message = EmailMessage(
         subject=subject,
@@ -66,6 +79,14 @@ def request_number(call: RegistryCall, config: RegistryConfig) -> OutgoingEmail:
         to=[config.mailbox],
         headers={"X-Sesizari-Reference": str(call.idempotency_key)},
     )
+    if outgoing:
+        return queue_message(
+            message,
+            kind=OutgoingEmail.Kind.REGISTRY_ANSWER_REQUEST,
+            report=report,
+            attachment=report.resolution.document.name,
+            attachment_name=f"raspuns-{report.pk}.pdf",
+        )
     return queue_message(
         message, kind=OutgoingEmail.Kind.REGISTRY_REQUEST, report=report
     )
@@ -74,17 +95,17 @@ def request_number(call: RegistryCall, config: RegistryConfig) -> OutgoingEmail:
 def may_type_number(user: User, report: Report) -> bool:
     """Whether to offer the clerk the form for the number the registry gave."""
     return (
-        report.status == Status.SUBMITTED
+        report.status in (Status.SUBMITTED, Status.RESOLVED)
         and roles.is_clerk(user, report.institution)
         and _waiting_calls(report.institution).filter(report=report).exists()
     )
 
 
 def record_clerk_number(*, report: Report, actor: User, number: str) -> Report:
-    """Register the report with the number the registry gave by e-mail.
+    """Register the report, or its answer, with the number the registry gave.
 
-    Raises WorkflowError if the actor is no clerk or the report has its
-    number already.
+    Raises WorkflowError if the actor is no clerk or the report (or the
+    answer) has its number already.
     """
     number = number.strip()
     if not roles.is_clerk(actor, report.institution):
@@ -150,27 +171,41 @@ def record_registry_reply(
     return call
 
 
+def read_registry_reply(
+    mailbox: InboundMailbox, message: ReceivedMessage
+) -> RegistryCall | None:
+    """The reader of the registry's replies mailbox (notifications.inbound)."""
+    return record_registry_reply(
+        institution=mailbox.institution,
+        subject=str(message.get("Subject", "")),
+        body=message_text(message),
+    )
+
+
 def _waiting_calls(institution: Institution) -> QuerySet[RegistryCall]:
-    return RegistryCall.objects.filter(
-        institution=institution,
-        adapter=Adapter.EMAIL,
-        direction=Direction.INCOMING,
-        report__status=Status.SUBMITTED,
-    ).exclude(state=RegistryCall.State.DONE)
+    """The calls by e-mail whose report, or answer, waits for its number."""
+    report_waits = Q(direction=Direction.INCOMING, report__status=Status.SUBMITTED)
+    unnumbered = Resolution.objects.filter(
+        report=OuterRef("report"), outgoing_number=""
+    )
+    answer_waits = Q(direction=Direction.OUTGOING) & Exists(unnumbered)
+    return (
+        RegistryCall.objects.filter(institution=institution, adapter=Adapter.EMAIL)
+        .filter(report_waits | answer_waits)
+        .exclude(state=RegistryCall.State.DONE)
+    )
 
 
 def _register(call: RegistryCall, number: str) -> Report:
     now = timezone.now()
-    report = workflow.register_report(
-        report=call.report, entry=RegistryEntry(number=number, registered_at=now)
-    )
+    outbox.register_with(call, RegistryEntry(number=number, registered_at=now))
     call.state = RegistryCall.State.DONE
     call.number = number
     call.lease_until = None
     call.last_error = ""
     call.finished_at = now
     call.save()
-    return report
+    return call.report
 
 
 def _reference(text: str) -> uuid.UUID | None:

@@ -1,5 +1,7 @@
 """Answers an external registry sends us later: a number, or a status.
 
+The number is a report's, or its answer's (outgoing).
+
 A callback is signed like our calls (registratura.signing). One with a bad
 signature, a timestamp out of the window or a signature seen before is
 refused, and so is one about a report we did not send; a refused callback
@@ -86,9 +88,7 @@ def _use_once(signature: str) -> None:
 
 
 def _find_call(institution: Institution, data: dict[str, object]) -> RegistryCall:
-    calls = RegistryCall.objects.filter(
-        institution=institution, direction=Direction.INCOMING
-    ).select_for_update()
+    calls = RegistryCall.objects.filter(institution=institution).select_for_update()
     key, report_id = data.get("idempotency_key"), data.get("report_id")
     if key:
         try:
@@ -96,7 +96,10 @@ def _find_call(institution: Institution, data: dict[str, object]) -> RegistryCal
         except ValueError as error:
             raise CallbackRefusedError(404, "unknown report") from error
     elif isinstance(report_id, int):
-        calls = calls.filter(report_id=report_id)
+        # Without our key, the report and the direction name the call.
+        outgoing = data.get("direction") == "outgoing"
+        direction = Direction.OUTGOING if outgoing else Direction.INCOMING
+        calls = calls.filter(report_id=report_id, direction=direction)
     else:
         raise CallbackRefusedError(404, "unknown report")
 

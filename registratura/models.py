@@ -192,7 +192,7 @@ class RegistryCall(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(
-                fields=["institution", "direction", "state", "created_at"],
+                fields=["institution", "state", "created_at"],
                 name="registry_call_line",
             )
         ]

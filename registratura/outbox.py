@@ -4,17 +4,19 @@ A call is stored in the transaction that needs it, with the task that
 will process it, so a report is never waiting without a call. Workers
 then take the calls of an institution one at a time, oldest first.
 
-Order: only the oldest unfinished call of an institution may be claimed
-(its "head"); while it waits for a retry, the calls behind it wait too,
-so the registry receives reports in the order we received them.
+Calls ask for the number of a report (incoming) or of its answer
+(outgoing). Order: only the oldest unfinished call of an institution may
+be claimed (its "head"); while it waits for a retry, the calls behind it
+wait too, so the registry receives reports and answers in the order we
+received and issued them.
 
 Exactly once: the head's row is locked while it is claimed, and a claimed
 call holds a lease; a worker that dies leaves the call "sending" until
 the lease ends, and the next worker sends it again with the same
 idempotency key, which the registry answers with the number it gave the
-first time. Recording the number locks the call and the report, and
-register_report refuses a report that is no longer waiting: one number,
-one registration.
+first time. Recording the number locks the call and the report, and the
+workflow refuses a report or an answer that has its number already: one
+number, one registration.
 """
 
 import logging
@@ -50,16 +52,23 @@ UNFINISHED = (RegistryCall.State.WAITING, RegistryCall.State.SENDING)
 
 def queue_registration(report: "Report") -> RegistryCall:
     """Ask the institution's registry for the report's number, in the background."""
-    from registratura.tasks import process_registry_calls
+    return _queue(report, Direction.INCOMING)
 
+
+def queue_answer_registration(report: "Report") -> RegistryCall:
+    """Ask the institution's registry for the outgoing number of the report's answer."""
+    return _queue(report, Direction.OUTGOING)
+
+
+def _queue(report: "Report", direction: str) -> RegistryCall:
     config = config_for(report.institution)
     call = RegistryCall.objects.create(
         report=report,
         institution=report.institution,
         adapter=config.adapter if config else Adapter.HTTP,
-        direction=Direction.INCOMING,
+        direction=direction,
     )
-    process_registry_calls.enqueue(report.institution_id)
+    _enqueue(report.institution_id)
     return call
 
 
@@ -84,11 +93,7 @@ def claim_next(institution_id: int) -> RegistryCall | None:
     with transaction.atomic():
         head = (
             RegistryCall.objects.select_for_update()
-            .filter(
-                institution_id=institution_id,
-                direction=Direction.INCOMING,
-                state__in=UNFINISHED,
-            )
+            .filter(institution_id=institution_id, state__in=UNFINISHED)
             .order_by("created_at", "pk")
             .first()
         )
@@ -162,7 +167,7 @@ def _send_by_email(call: RegistryCall) -> None:
 
 
 def record_number(call: RegistryCall, entry: RegistryEntry) -> None:
-    """Register the call's report with the registry's number; once only."""
+    """Give the call's report, or its answer, the registry's number; once only."""
     from reports import workflow
 
     with transaction.atomic():
@@ -170,7 +175,7 @@ def record_number(call: RegistryCall, entry: RegistryEntry) -> None:
         if call.state == RegistryCall.State.DONE:
             return
         try:
-            workflow.register_report(report=call.report, entry=entry)
+            register_with(call, entry)
         except workflow.WorkflowError:
             logger.warning(
                 "Report %s of registry call %s was no longer waiting for a number",
@@ -183,6 +188,16 @@ def record_number(call: RegistryCall, entry: RegistryEntry) -> None:
         call.last_error = ""
         call.finished_at = timezone.now()
         call.save()
+
+
+def register_with(call: RegistryCall, entry: RegistryEntry) -> None:
+    """Hand the number to the workflow; raises WorkflowError if it has one."""
+    from reports import workflow
+
+    if call.direction == Direction.OUTGOING:
+        workflow.register_answer(report=call.report, entry=entry)
+    else:
+        workflow.register_report(report=call.report, entry=entry)
 
 
 def record_failure(call: RegistryCall, error: Exception) -> None:

@@ -5,6 +5,7 @@ The built-in register is the one an institution without a document
 registry system uses, and the demo's.
 """
 
+import base64
 import json
 import logging
 import urllib.error
@@ -20,9 +21,6 @@ from django.utils.dateparse import parse_datetime
 
 from institutions.models import Institution
 from registratura import signing
-
-if TYPE_CHECKING:
-    from reports.models import Report
 from registratura.models import (
     Adapter,
     Direction,
@@ -30,6 +28,9 @@ from registratura.models import (
     RegistryCall,
     RegistryConfig,
 )
+
+if TYPE_CHECKING:
+    from reports.models import Report, Resolution
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +42,14 @@ class RegistryEntry:
 
 
 class Register(Protocol):
-    # A deferred register answers later: the report waits as submitted
-    # while the outbox (registratura.outbox) asks for its number.
+    # A deferred register answers later: the report waits as submitted, or
+    # its answer waits to leave, while the outbox (registratura.outbox)
+    # asks for the number.
     deferred: bool
 
     def register_incoming(self, report: "Report") -> RegistryEntry: ...
+
+    def register_outgoing(self, resolution: "Resolution") -> RegistryEntry: ...
 
 
 class RegistryUnavailableError(Exception):
@@ -78,7 +82,7 @@ class BuiltinRegister:
         number = self._next_number(timezone.localdate(now).year, Direction.INCOMING)
         return RegistryEntry(number=number, registered_at=now)
 
-    def register_outgoing(self) -> RegistryEntry:
+    def register_outgoing(self, resolution: "Resolution") -> RegistryEntry:
         now = timezone.now()
         number = self._next_number(timezone.localdate(now).year, Direction.OUTGOING)
         return RegistryEntry(number=number, registered_at=now)
@@ -124,12 +128,15 @@ class HttpRegister:
     def register_incoming(self, report: "Report") -> RegistryEntry:
         raise DeferredRegistrationError
 
+    def register_outgoing(self, resolution: "Resolution") -> RegistryEntry:
+        raise DeferredRegistrationError
+
     def send(self, call: RegistryCall) -> RegistryEntry | None:
         """The number the registry gave, or None if it comes by callback.
 
         Raises RegistryUnavailableError or RegistryRefusedError.
         """
-        body = json.dumps(incoming_payload(call.report)).encode()
+        body = json.dumps(payload(call)).encode()
         headers = {
             "Content-Type": "application/json",
             signing.IDEMPOTENCY_HEADER: str(call.idempotency_key),
@@ -197,6 +204,15 @@ class EmailRegister:
     def register_incoming(self, report: "Report") -> RegistryEntry:
         raise DeferredRegistrationError
 
+    def register_outgoing(self, resolution: "Resolution") -> RegistryEntry:
+        raise DeferredRegistrationError
+
+
+def payload(call: RegistryCall) -> dict[str, object]:
+    if call.direction == Direction.OUTGOING:
+        return outgoing_payload(call.report.resolution)
+    return incoming_payload(call.report)
+
 
 def incoming_payload(report: "Report") -> dict[str, object]:
     """What the institution's own registry records of a report.
@@ -205,6 +221,7 @@ def incoming_payload(report: "Report") -> dict[str, object]:
     and is never logged.
     """
     return {
+        "direction": "incoming",
         "report_id": report.pk,
         "institution": report.institution.slug,
         "category": report.category.name,
@@ -220,6 +237,34 @@ def incoming_payload(report: "Report") -> dict[str, object]:
     }
 
 
+def outgoing_payload(resolution: "Resolution") -> dict[str, object]:
+    """What the registry records of an answer, the document included.
+
+    The addressee is the citizen: this goes only to the registry.
+    """
+    report = resolution.report
+    with resolution.document.open("rb") as document:
+        content = base64.b64encode(document.read()).decode("ascii")
+    return {
+        "direction": "outgoing",
+        "report_id": report.pk,
+        "institution": report.institution.slug,
+        "in_reply_to": report.registry_number,
+        "outcome": resolution.outcome,
+        "summary": resolution.summary,
+        "issued_at": resolution.issued_at.isoformat(),
+        "addressee": {
+            "name": report.author.full_name,
+            "email": report.author.email,
+        },
+        "document": {
+            "name": f"raspuns-{report.pk}.pdf",
+            "content_type": "application/pdf",
+            "base64": content,
+        },
+    }
+
+
 def config_for(institution: Institution) -> RegistryConfig | None:
     return RegistryConfig.objects.filter(institution=institution).first()
 
@@ -231,13 +276,3 @@ def register_for(institution: Institution) -> Register:
     if config is not None and config.adapter == Adapter.EMAIL:
         return EmailRegister(config)
     return BuiltinRegister(institution)
-
-
-def register_outgoing(institution: Institution) -> RegistryEntry:
-    """The outgoing number of an answer, given now, inside the caller's transaction.
-
-    Every adapter numbers outgoing documents with the built-in outgoing
-    register for now: the HTTP and e-mail registries are asked only for
-    incoming numbers, so an answer never waits for an external system.
-    """
-    return BuiltinRegister(institution).register_outgoing()

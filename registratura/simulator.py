@@ -1,12 +1,16 @@
 """A registry system to talk to: the demo's and the tests'.
 
 It speaks the HTTP registry protocol of registratura.registers: checks the
-signature, gives numbers per year, remembers idempotency keys (the same
-key gets 409 and the number given the first time) and, told so, fails,
-stalls, answers slowly, or answers 202 and calls back with the number.
+signature, gives numbers per year (incoming reports and outgoing answers
+apart), remembers idempotency keys (the same key gets 409 and the number
+given the first time) and, told so, fails, stalls, answers slowly, or
+answers 202 and calls back with the number.
 It keeps no personal data: only report ids and numbers.
 """
 
+import base64
+import binascii
+import hashlib
 import json
 import logging
 import threading
@@ -51,11 +55,13 @@ class RegistrySimulator:
 
         self.numbers: dict[str, str] = {}
         self.report_ids: dict[str, object] = {}
+        # Of an answer's entry: the SHA-256 of the document it came with.
+        self.documents: dict[str, str] = {}
         # Entries made per idempotency key: exactly one each, if all is well.
         self.entries: Counter[str] = Counter()
         self.requests = 0
         self.callbacks_sent: list[int] = []
-        self._last_number: dict[int, int] = {}
+        self._last_number: dict[tuple[str, int], int] = {}
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", port), _handler_for(self))
         self._server.daemon_threads = True
@@ -96,26 +102,34 @@ class RegistrySimulator:
             return 401, {"error": "bad signature"}
         key = headers.get(signing.IDEMPOTENCY_HEADER, "")
         try:
-            report_id = json.loads(body)["report_id"]
-        except (ValueError, KeyError, TypeError):
+            data = json.loads(body)
+            report_id = data["report_id"]
+            outgoing = data.get("direction") == "outgoing"
+        except (ValueError, KeyError, TypeError, AttributeError):
             return 400, {"error": "not a report"}
         if not key:
             return 400, {"error": "no idempotency key"}
 
-        status, number, stall = self._record(key, report_id)
+        status, number, stall = self._record(key, report_id, outgoing)
+        if outgoing and status == 201:
+            self.documents[key] = _digest(data.get("document"))
         time.sleep(self.slow + stall)
         if status == 201 and self.callback_url:
             self._call_back_later(key, report_id, number)
             return 202, {"status": "accepted"}
         return status, {"number": number}
 
-    def _record(self, key: str, report_id: object) -> tuple[int, str, float]:
+    def _record(
+        self, key: str, report_id: object, outgoing: bool
+    ) -> tuple[int, str, float]:
         with self._lock:
             if key in self.numbers:
                 return 409, self.numbers[key], 0.0
-            year = date.today().year
-            self._last_number[year] = self._last_number.get(year, 0) + 1
-            number = f"R{self._last_number[year]}/{year}"
+            # Incoming entries are numbered R1, R2..., outgoing ones E1, E2...
+            prefix = "E" if outgoing else "R"
+            counter = (prefix, date.today().year)
+            self._last_number[counter] = self._last_number.get(counter, 0) + 1
+            number = f"{prefix}{self._last_number[counter]}/{counter[1]}"
             self.numbers[key] = number
             self.report_ids[key] = report_id
             self.entries[key] += 1
@@ -146,6 +160,14 @@ class RegistrySimulator:
                 logger.warning("Callback for report %s failed: %s", report_id, error)
 
         threading.Thread(target=call_back, daemon=True).start()
+
+
+def _digest(document: object) -> str:
+    try:
+        content = base64.b64decode(document["base64"], validate=True)  # type: ignore[index]
+    except (KeyError, TypeError, ValueError, binascii.Error):
+        return ""
+    return hashlib.sha256(content).hexdigest()
 
 
 def _handler_for(registry: RegistrySimulator) -> type[BaseHTTPRequestHandler]:

@@ -13,6 +13,7 @@ from backoffice import access
 from backoffice.access import StaffRequest
 from backoffice.views import _act, _queue_context, _require_role
 from institutions.models import Role
+from notifications.models import InboundMailbox
 from registratura import by_email, outbox
 from registratura.forms import RegistryNumberForm
 from registratura.models import RegistryCall
@@ -29,7 +30,13 @@ def registry_calls(request: StaffRequest) -> HttpResponse:
         "report"
     )
     page = Paginator(calls, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = _queue_context("backoffice:registry-calls", held, page=page)
+    mailbox = InboundMailbox.objects.filter(
+        institution=request.institution,
+        purpose=InboundMailbox.Purpose.REGISTRY_REPLIES,
+    ).first()
+    context = _queue_context(
+        "backoffice:registry-calls", held, page=page, replies_mailbox=mailbox
+    )
     return render(request, "registratura/registry_calls.html", context)
 
 

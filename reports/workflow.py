@@ -26,7 +26,7 @@ from moderation.findings import public_text
 from moderation.text import normalize_text
 from notifications.citizens import notify_citizen
 from registratura import outbox as registry_outbox
-from registratura.registers import RegistryEntry, register_for, register_outgoing
+from registratura.registers import RegistryEntry, register_for
 from reports import legal_clock
 from reports.models import (
     Event,
@@ -334,7 +334,12 @@ def issue_resolution(
     document: File,
     planned_for: date | None = None,
 ) -> Resolution:
-    """Answer the report: it is resolved, and the citizen gets the document."""
+    """Answer the report: it is resolved, and the citizen gets the document.
+
+    The answer leaves with an outgoing number of the institution's registry:
+    given now by the built-in register; an external registry gives it
+    later, and the answer reaches the citizen then (register_answer).
+    """
     summary = normalize_text(summary)
     _require(bool(summary), _("Write the public summary of the answer."))
     _require(
@@ -355,7 +360,6 @@ def issue_resolution(
             summary=summary,
             document=document,
             issued_by=actor,
-            outgoing_number=register_outgoing(report.institution).number,
         )
         report.status = Status.RESOLVED
         report.resolved_at = resolution.issued_at
@@ -367,11 +371,40 @@ def issue_resolution(
             from_status=Status.ASSIGNED,
             text=summary,
         )
-        notify_citizen(report, "resolved")
-        # OG 27/2002 art. 10: one answer for the reports joined into this one.
-        for joined in report.joined_reports.select_related("author", "institution"):
-            notify_citizen(joined, "resolved", resolution=resolution)
+
+        register = register_for(report.institution)
+        if register.deferred:
+            registry_outbox.queue_answer_registration(report)
+        else:
+            entry = register.register_outgoing(resolution)
+            _send_answer(report, resolution, entry)
     return resolution
+
+
+def register_answer(*, report: Report, entry: RegistryEntry) -> Resolution:
+    """Give the answer the number an external registry gave it, and send it.
+
+    Raises WorkflowError if the answer has its number already.
+    """
+    with transaction.atomic():
+        report = _locked(report, Status.RESOLVED)
+        resolution = Resolution.objects.select_for_update().get(report=report)
+        _require(
+            not resolution.outgoing_number,
+            _("This answer has its outgoing number already."),
+        )
+        _send_answer(report, resolution, entry)
+    return resolution
+
+
+def _send_answer(report: Report, resolution: Resolution, entry: RegistryEntry) -> None:
+    resolution.outgoing_number = entry.number
+    resolution.save(update_fields=["outgoing_number"])
+
+    notify_citizen(report, "resolved", resolution=resolution)
+    # OG 27/2002 art. 10: one answer for the reports joined into this one.
+    for joined in report.joined_reports.select_related("author", "institution"):
+        notify_citizen(joined, "resolved", resolution=resolution)
 
 
 # OG 27/2002 art. 9: the term of an open report may be extended once.

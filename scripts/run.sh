@@ -29,16 +29,21 @@ say "Collecting static files"
 say "Loading the demo"
 "$PYTHON" manage.py load_demo || die "load_demo failed"
 
-say "Starting the e-mail worker: messages go to var/mail/, its log to var/worker.log"
+say "Starting the worker (messages go to var/mail/) and the periodic jobs; logs in var/"
 "$PYTHON" manage.py db_worker >>var/worker.log 2>&1 &
 WORKER=$!
-stop_worker() {
-    if kill -0 "$WORKER" 2>/dev/null; then
-        kill -TERM "$WORKER" 2>/dev/null || true
-        wait "$WORKER" 2>/dev/null || true
-    fi
+"$PYTHON" manage.py run_schedule >>var/schedule.log 2>&1 &
+SCHEDULER=$!
+stop_background() {
+    local pid
+    for pid in "$WORKER" "$SCHEDULER"; do
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -TERM "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
 }
-trap stop_worker EXIT
+trap stop_background EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 

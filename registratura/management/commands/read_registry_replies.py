@@ -8,15 +8,17 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from institutions.models import Institution
+from notifications.inbound import message_text
 from registratura.by_email import record_registry_reply
 
 
 class Command(BaseCommand):
     help = (
-        "Read a registry's replies from a mailbox (an mbox file or a Maildir "
-        "folder) and register the reports whose numbers they give. Messages "
-        "are only read, never removed: reading the same mailbox again "
-        "changes nothing."
+        "Read a registry's replies from a mailbox file (an mbox file or a "
+        "Maildir folder) and register the reports and answers whose numbers "
+        "they give. Messages are only read, never removed: reading the same "
+        "mailbox again changes nothing. An IMAP mailbox is read by the "
+        "workers instead (inbound mailboxes, in the admin)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -45,16 +47,8 @@ class Command(BaseCommand):
             call = record_registry_reply(
                 institution=institution,
                 subject=str(message.get("Subject", "")),
-                body=_text(message),
+                body=message_text(message),
             )
             registered += call is not None
 
         self.stdout.write(f"Read {read} message(s); registered {registered} report(s).")
-
-
-def _text(message: EmailMessage) -> str:
-    part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        return ""
-    content = part.get_content()
-    return content if isinstance(content, str) else ""

@@ -1,0 +1,65 @@
+"""The periodic jobs of the platform, for one long-running scheduler process.
+
+Every minute: queue the registry calls that are due or were left by a dead
+worker, and read the inbound mailboxes. Every day, from the digest hour in
+Europe/Bucharest: the department heads' digests (a second run the same day
+sends nothing again, so a restarted scheduler repeats nothing).
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from backoffice.digests import queue_due_digests
+from notifications import inbound
+from registratura import outbox
+from reports.legal_clock import LEGAL_TIME_ZONE
+
+logger = logging.getLogger(__name__)
+
+TICK = timedelta(minutes=1)
+DIGEST_TIME = time(7, 0)
+
+
+@dataclass
+class Job:
+    name: str
+    run: Callable[[], object]
+    daily_at: time | None = None
+
+    def is_due(self, now: datetime, last_run: datetime | None) -> bool:
+        if self.daily_at is None:
+            return True
+        local = timezone.localtime(now, LEGAL_TIME_ZONE)
+        if local.time() < self.daily_at:
+            return False
+        return (
+            last_run is None
+            or timezone.localtime(last_run, LEGAL_TIME_ZONE).date() < local.date()
+        )
+
+
+JOBS = [
+    Job("resume registry calls", outbox.resume_stalled),
+    Job("read inbound mailboxes", inbound.read_all),
+    Job("due-date digests", queue_due_digests, daily_at=DIGEST_TIME),
+]
+
+
+def run_due_jobs(last_runs: dict[str, datetime], now: datetime) -> list[str]:
+    """Run the jobs due at ``now``; a failing job is logged, the others run."""
+    ran = []
+    for job in JOBS:
+        if not job.is_due(now, last_runs.get(job.name)):
+            continue
+        try:
+            job.run()
+        except Exception:
+            # The scheduler outlives a failed job; it runs again next tick.
+            logger.exception("Periodic job %r failed", job.name)
+        last_runs[job.name] = now
+        ran.append(job.name)
+    return ran
