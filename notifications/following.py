@@ -1,10 +1,32 @@
-"""Citizens who follow a report: they will be told of its updates."""
+"""Citizens who follow a report, and the updates they are sent.
 
+Following is optional mail: every update carries a one-click unsubscribe
+link and the List-Unsubscribe headers (RFC 2369, RFC 8058). The author of
+a report is not told here: the mandatory e-mails (notifications.citizens)
+tell them every step already.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.models import User
-from notifications.models import Follow
+from notifications.models import Follow, OutgoingEmail
+from notifications.outbox import queue_message
 from reports.models import Report
+
+UNSUBSCRIBE_SALT = "notifications.unsubscribe"
+
+# Translators: e-mail subjects; {number} is the registry number.
+UPDATE_SUBJECTS = {
+    "in_progress": gettext_noop("Report {number} you follow is being worked on"),
+    "resolved": gettext_noop("Report {number} you follow has an answer"),
+}
 
 
 class FollowError(Exception):
@@ -26,3 +48,69 @@ def follow_report(*, user: User, report: Report) -> Follow:
 
 def is_following(*, user: User, report: Report) -> bool:
     return Follow.objects.filter(user=user, report=report).exists()
+
+
+def unfollow_report(*, user: User, report: Report) -> bool:
+    """Stop the user's updates of the report; False if there were none."""
+    deleted, _per_model = Follow.objects.filter(user=user, report=report).delete()
+    return bool(deleted)
+
+
+def unsubscribe_token(follow: Follow) -> str:
+    return signing.dumps([follow.user_id, follow.report_id], salt=UNSUBSCRIBE_SALT)
+
+
+def follow_of_token(token: str) -> tuple[int, int] | None:
+    """The (user id, report id) a link was made for, or None if it was forged."""
+    try:
+        user_id, report_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return int(user_id), int(report_id)
+
+
+def notify_followers(report: Report, kind: str) -> int:
+    """Queue the update of a public step to the report's followers; the count."""
+    follows = (
+        Follow.objects.filter(report=report)
+        .exclude(user=report.author_id)
+        .select_related("user")
+    )
+    for follow in follows:
+        _queue_update(report, follow, kind)
+    return len(follows)
+
+
+def _queue_update(report: Report, follow: Follow, kind: str) -> OutgoingEmail:
+    institution = report.institution
+    unsubscribe = settings.SITE_URL + reverse(
+        "notifications:unsubscribe", args=[unsubscribe_token(follow)]
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "kind": kind,
+            "report": report,
+            "institution": institution,
+            "follower": follow.user,
+            "resolution": getattr(report, "resolution", None),
+            "link": settings.SITE_URL + reverse("reports:detail", args=[report.pk]),
+            "unsubscribe": unsubscribe,
+        }
+        subject = _(UPDATE_SUBJECTS[kind]).format(number=report.registry_number)
+        body = render_to_string("notifications/followed_update.txt", context)
+        html = render_to_string("notifications/followed_update.html", context)
+
+    message = EmailMultiAlternatives(
+        subject=f"{institution.name}: {subject}",
+        body=body,
+        from_email=institution.email_sender or settings.DEFAULT_FROM_EMAIL,
+        to=[follow.user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    return queue_message(
+        message, kind=OutgoingEmail.Kind.FOLLOWED_UPDATE, report=report
+    )

@@ -40,6 +40,10 @@ class OutgoingEmail(models.Model):
             pgettext_lazy("e-mail kind", "Outgoing number request"),
         )
         DIGEST = "digest", pgettext_lazy("e-mail kind", "Due dates digest")
+        FOLLOWED_UPDATE = (
+            "followed_update",
+            pgettext_lazy("e-mail kind", "Update of a followed report"),
+        )
 
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     report = models.ForeignKey(

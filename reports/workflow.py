@@ -25,6 +25,7 @@ from institutions.models import Category, Department, Institution, RoutingRule
 from moderation.findings import public_text
 from moderation.text import normalize_text
 from notifications.citizens import notify_citizen
+from notifications.following import notify_followers
 from registratura import outbox as registry_outbox
 from registratura.registers import RegistryEntry, register_for
 from reports import legal_clock
@@ -306,6 +307,8 @@ def assign_report(*, report: Report, actor: User, assignee: User) -> Report:
             ),
             visibility=Visibility.INTERNAL,
         )
+        if previous == Status.PUBLISHED:
+            notify_followers(report, "in_progress")
     return report
 
 
@@ -371,6 +374,7 @@ def issue_resolution(
             from_status=Status.ASSIGNED,
             text=summary,
         )
+        notify_followers(report, "resolved")
 
         register = register_for(report.institution)
         if register.deferred:

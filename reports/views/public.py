@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from institutions.middleware import InstitutionRequest, require_institution
+from notifications import following
 from reports import mapdata
 from reports.filters import ReportFilterForm, apply_filters, filter_form
 from reports.models import Photo, PinState, Report, ReportQuerySet
@@ -65,7 +66,15 @@ def report_detail(request: InstitutionRequest, pk: int) -> HttpResponse:
     except Report.DoesNotExist:
         raise Http404 from None
 
-    return render(request, "reports/report_detail.html", {"report": report})
+    user = request.user
+    context = {
+        "report": report,
+        "is_author": user.is_authenticated
+        and Report.objects.filter(pk=report.pk, author=user.pk).exists(),
+        "is_following": user.is_authenticated
+        and following.is_following(user=user, report=report),
+    }
+    return render(request, "reports/report_detail.html", context)
 
 
 @require_safe

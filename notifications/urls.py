@@ -1,0 +1,15 @@
+from django.urls import path
+
+from notifications import views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("contul-meu/notificari/", views.email_settings, name="settings"),
+    path(
+        "contul-meu/notificari/nu-mai-urmari/<int:pk>/",
+        views.stop_following,
+        name="stop-following",
+    ),
+    path("dezabonare/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]
