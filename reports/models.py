@@ -173,6 +173,12 @@ class Report(models.Model):
             models.Index(fields=["institution", "status", "due_date"]),
             models.Index(fields=["department", "status"]),
             models.Index(fields=["assignee", "status"]),
+            # The public list, newest first.
+            models.Index(
+                fields=["institution", "-created_at", "-id"],
+                name="reports_public_newest_idx",
+                condition=models.Q(status__in=PUBLIC_STATUSES),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -388,3 +394,39 @@ class Resolution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} – #{self.report_id}"
+
+
+class MapCell(models.Model):
+    """How many public reports lie in one cell of the map's grid.
+
+    Kept by PostgreSQL triggers (migration 0003) for every grid level, so
+    that a zoomed-out map adds up a few hundred cells instead of a million
+    reports; ``sum_x`` and ``sum_y`` place the cluster at its reports' mean.
+    A cell is keyed by level, column and row (mapdata.grid_cell), category and
+    pin state. Empty on SpatiaLite, where the map counts the reports.
+    """
+
+    institution_id = models.BigIntegerField()
+    level = models.SmallIntegerField()
+    grid_x = models.IntegerField()
+    grid_y = models.IntegerField()
+    category_id = models.BigIntegerField()
+    state = models.CharField(max_length=16, choices=PinState.choices)
+    count = models.IntegerField(default=0)
+    sum_x = models.FloatField(default=0)
+    sum_y = models.FloatField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "institution_id",
+                    "level",
+                    "grid_x",
+                    "grid_y",
+                    "category_id",
+                    "state",
+                ],
+                name="reports_mapcell_key",
+            )
+        ]

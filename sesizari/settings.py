@@ -224,6 +224,11 @@ REGISTRY_ALERT_MINUTES = _setting("REGISTRY_ALERT_MINUTES", int, 60)
 GEOCODER_URL = _setting("GEOCODER_URL", str, "")
 GEOCODER_TIMEOUT = _setting("GEOCODER_TIMEOUT", float, 4.0)
 
+# How long a zoomed-out map's clusters are kept in the cache, in seconds:
+# at a million reports, a few seconds spare the database most reads of the
+# same view. 0 (the default) computes every answer.
+MAP_CACHE_SECONDS = _setting("MAP_CACHE_SECONDS", int, 0)
+
 REPORT_MAX_PHOTOS = 5
 PHOTO_MAX_BYTES = _setting("PHOTO_MAX_BYTES", int, 15 * 1024 * 1024)
 PHOTO_MAX_PIXELS = _setting("PHOTO_MAX_PIXELS", int, 40_000_000)

@@ -1,11 +1,15 @@
 """The public side: the map, the list, a report's page and its photos."""
 
 import logging
+from urllib.parse import urlencode
 from uuid import UUID
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from institutions.middleware import InstitutionRequest, require_institution
@@ -19,6 +23,18 @@ logger = logging.getLogger(__name__)
 
 REPORTS_PER_PAGE = 20
 PHOTO_SIZES = {"image", "thumbnail", "share"}
+
+
+class CountedPaginator(Paginator):
+    """A paginator that takes the count when it is known already."""
+
+    known_count: int | None = None
+
+    @cached_property
+    def count(self) -> int:
+        if self.known_count is not None:
+            return self.known_count
+        return super().count
 
 
 def _filtered(request: InstitutionRequest) -> tuple[ReportFilterForm, ReportQuerySet]:
@@ -35,27 +51,66 @@ def home(request: InstitutionRequest) -> HttpResponse:
     return render(
         request,
         "reports/home.html",
-        {"form": form, "query": form.query_string(), "pin_states": PinState.choices},
+        {
+            "form": form,
+            "query": form.query_string(),
+            "pin_states": PinState.choices,
+            "pin_labels": {value: str(label) for value, label in PinState.choices},
+        },
     )
 
 
 @require_safe
 def map_data(request: InstitutionRequest) -> JsonResponse:
-    _form, reports = _filtered(request)
+    form, reports = _filtered(request)
+    viewport = mapdata.Viewport.from_query(request.GET)
 
-    return JsonResponse(mapdata.map_collection(reports))
+    # A link to one report (/#report-12) asks where that report is first.
+    report = request.GET.get("report", "")
+    if report.isdigit():
+        return JsonResponse(mapdata.one_report(reports, int(report)))
+
+    institution = require_institution(request)
+    key = f"map-data:{institution.pk}:{sorted(request.GET.lists())}"
+    data = cache.get(key)
+    if data is None:
+        data = mapdata.map_data(
+            reports, viewport, institution=institution, filters=form.valid_values()
+        )
+        # Only clusters are kept: a report one zooms in to is always fresh.
+        if data["mode"] == "clusters" and settings.MAP_CACHE_SECONDS:
+            cache.set(key, data, settings.MAP_CACHE_SECONDS)
+    return JsonResponse(data)
 
 
 @require_safe
 def report_list(request: InstitutionRequest) -> HttpResponse:
     form, reports = _filtered(request)
-    paginator = Paginator(mapdata.listed_reports(reports), REPORTS_PER_PAGE)
+    viewport = mapdata.Viewport.from_query(request.GET)
+    reports = mapdata.in_viewport(reports, viewport)
+    paginator = CountedPaginator(mapdata.listed_reports(reports), REPORTS_PER_PAGE)
+    # Counting a million rows takes longer than the page: the map's kept
+    # counts answer when no other filter is used.
+    if viewport.is_whole:
+        institution = require_institution(request)
+        paginator.known_count = mapdata.summary_count(institution, form.valid_values())
     page = paginator.get_page(request.GET.get("page"))
 
+    # A list opened from a cluster of the map keeps the cluster's area.
+    query = form.query_string()
+    if not viewport.is_whole:
+        area = urlencode({"bbox": viewport.query_value})
+        query = f"{query}&{area}" if query else area
     return render(
         request,
         "reports/report_list.html",
-        {"form": form, "query": form.query_string(), "page": page},
+        {
+            "form": form,
+            "query": query,
+            "filters_query": form.query_string(),
+            "page": page,
+            "in_area": not viewport.is_whole,
+        },
     )
 
 

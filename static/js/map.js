@@ -9,6 +9,12 @@
 
   var STATES = ["new", "in_progress", "resolved", "closed"];
   var MAX_ZOOM = 19;
+  // A linked report is shown at this zoom, deep enough for the server to
+  // send reports one by one (from mapdata.REPORT_ZOOM, when few enough).
+  var REPORT_ZOOM = 17;
+  var DEBOUNCE_MS = 250;
+  // The server lists reports one by one from this zoom (mapdata.REPORT_ZOOM).
+  var LIST_ZOOM = 15;
 
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (match, key) {
@@ -196,17 +202,6 @@
     };
   }
 
-  // A link to /#report-12 opens the map on report 12, out of its cluster.
-  function showLinkedReport(cluster, markers) {
-    var match = /^#report-(\d+)$/.exec(window.location.hash);
-    var marker = match && markers[match[1]];
-    if (marker) {
-      cluster.zoomToShowLayer(marker, function () {
-        marker.openPopup();
-      });
-    }
-  }
-
   // Leaflet closes a popup on Escape only while the map itself has the
   // focus; a keyboard user's focus is on the popup's link.
   function closePopupOnEscape(container, map) {
@@ -217,57 +212,273 @@
     });
   }
 
+  function clusterPopup(container, feature) {
+    var data = feature.properties;
+    var labels = container.pinLabels || {};
+    var content = element("div", "popup");
+    content.appendChild(
+      element("p", "popup__title", format(container.dataset.labelCluster, { count: data.count }))
+    );
+    var states = element("ul", "popup__counts");
+    STATES.forEach(function (state) {
+      if (data.states[state]) {
+        var item = element("li");
+        item.appendChild(element("span", "badge badge--" + state, labels[state] || state));
+        item.appendChild(document.createTextNode(" " + data.states[state]));
+        states.appendChild(item);
+      }
+    });
+    content.appendChild(states);
+    var link = element(
+      "a",
+      "popup__link",
+      format(container.dataset.labelClusterList, { count: data.count })
+    );
+    link.href = listUrl(container, data.bbox);
+    content.appendChild(link);
+    return content;
+  }
+
+  // A cluster computed by the server: selecting it zooms to its reports,
+  // or, when they cannot be told apart by zooming (one place, or the
+  // deepest zoom), lists them.
+  function serverCluster(container, map, feature) {
+    var data = feature.properties;
+    var point = feature.geometry.coordinates;
+    var label = format(container.dataset.labelCluster, { count: data.count });
+    var size = data.count < 100 ? 40 : data.count < 10000 ? 48 : 56;
+    var marker = L.marker([point[1], point[0]], {
+      icon: new LabelledIcon({
+        className: "cluster cluster--server",
+        html: "<span>" + compactCount(data.count) + "</span>",
+        iconSize: [size, size],
+        attributes: { "aria-label": label, title: label, "data-count": String(data.count) },
+      }),
+      keyboard: true,
+    });
+    var box = data.bbox;
+    var onePlace = box[0] === box[2] && box[1] === box[3];
+    marker.on("click", function () {
+      if (onePlace || map.getZoom() >= map.getMaxZoom()) {
+        marker.bindPopup(clusterPopup(container, feature)).openPopup();
+        return;
+      }
+      var bounds = L.latLngBounds([box[1], box[0]], [box[3], box[2]]);
+      var zoom = Math.max(map.getBoundsZoom(bounds), map.getZoom() + 1);
+      // Few enough to be shown one by one: straight to where they are.
+      if (data.count <= Number(container.dataset.limit)) {
+        zoom = Math.max(zoom, LIST_ZOOM);
+      }
+      map.setView(bounds.getCenter(), Math.min(zoom, map.getMaxZoom()));
+    });
+    return marker;
+  }
+
+  function compactCount(count) {
+    if (count >= 10000) {
+      return Math.round(count / 1000) + "k";
+    }
+    return String(count);
+  }
+
+  function listUrl(container, box) {
+    var params = new URLSearchParams(filterQuery(container));
+    if (box) {
+      params.set("bbox", box.join(","));
+    }
+    var query = params.toString();
+    return container.dataset.list + (query ? "?" + query : "");
+  }
+
+  // The filters of the page's address: the map data takes the same ones.
+  function filterQuery(container) {
+    var source = container.dataset.source;
+    var index = source.indexOf("?");
+    return index >= 0 ? source.slice(index + 1) : "";
+  }
+
+  function boxOf(map) {
+    var bounds = map.getBounds();
+    return [
+      bounds.getWest().toFixed(5),
+      bounds.getSouth().toFixed(5),
+      bounds.getEast().toFixed(5),
+      bounds.getNorth().toFixed(5),
+    ];
+  }
+
+  // The view is part of the address, beside the filters, so it can be shared.
+  function rememberView(map) {
+    var params = new URLSearchParams(window.location.search);
+    var centre = map.getCenter();
+    params.set("lat", centre.lat.toFixed(5));
+    params.set("lng", centre.lng.toFixed(5));
+    params.set("zoom", String(map.getZoom()));
+    var url = window.location.pathname + "?" + params.toString() + window.location.hash;
+    window.history.replaceState(null, "", url);
+  }
+
+  function initialView(container) {
+    var params = new URLSearchParams(window.location.search);
+    var lat = parseFloat(params.get("lat"));
+    var lng = parseFloat(params.get("lng"));
+    var zoom = parseInt(params.get("zoom"), 10);
+    if (isFinite(lat) && isFinite(lng) && isFinite(zoom)) {
+      return { center: [lat, lng], zoom: Math.max(3, Math.min(MAX_ZOOM, zoom)) };
+    }
+    return {};
+  }
+
+  function statusText(container, data) {
+    if (data.mode === "reports") {
+      return format(container.dataset.labelCount, { count: data.total });
+    }
+    var template =
+      data.clustered === "limit"
+        ? container.dataset.labelClusteredLimit
+        : container.dataset.labelClusteredZoom;
+    return format(template, { count: data.total, limit: data.limit });
+  }
+
+  function linkedReport() {
+    var match = /^#report-(\d+)$/.exec(window.location.hash);
+    return match ? match[1] : null;
+  }
+
   function reportsMap(container) {
-    var map = baseMap(container);
+    var map = baseMap(container, initialView(container));
     var status = document.getElementById(container.dataset.status);
+    var listLink = document.getElementById(container.dataset.listLink);
+    var labels = document.getElementById(container.dataset.pinLabels);
+    container.pinLabels = labels ? JSON.parse(labels.textContent) : {};
     // Reports at one address stay reachable: at the deepest zoom their
-    // cluster opens into a spider of separate pins.
-    var cluster = L.markerClusterGroup({
+    // group opens into a spider of separate pins.
+    var pins = L.markerClusterGroup({
       chunkedLoading: true,
       showCoverageOnHover: false,
       spiderfyOnMaxZoom: true,
       iconCreateFunction: clusterIcon(container),
     });
-    map.addLayer(cluster);
+    var groups = L.layerGroup();
+    map.addLayer(pins);
+    map.addLayer(groups);
     closePopupOnEscape(container, map);
 
-    container.dataset.loaded = "false";
-    fetch(container.dataset.source, {
-      headers: { Accept: "application/json" },
-      credentials: "same-origin",
-    })
-      .then(function (response) {
+    var markers = {};
+    var pending = null;
+    var timer = null;
+    var wanted = linkedReport();
+
+    function show(data) {
+      pins.clearLayers();
+      groups.clearLayers();
+      markers = {};
+      if (data.mode === "reports") {
+        pins.addLayers(
+          data.features.map(function (feature) {
+            var marker = reportMarker(container, feature);
+            markers[feature.properties.id] = marker;
+            return marker;
+          })
+        );
+      } else {
+        data.features.forEach(function (feature) {
+          groups.addLayer(serverCluster(container, map, feature));
+        });
+      }
+      container.dataset.mode = data.mode;
+      container.dataset.limit = String(data.limit);
+      container.dataset.count = String(data.total);
+      container.dataset.loaded = "true";
+      if (status) {
+        status.textContent = statusText(container, data);
+      }
+      if (listLink) {
+        listLink.href = listUrl(container, boxOf(map));
+      }
+      openWanted();
+    }
+
+    function openWanted() {
+      var marker = wanted && markers[wanted];
+      if (marker) {
+        wanted = null;
+        pins.zoomToShowLayer(marker, function () {
+          marker.openPopup();
+        });
+      }
+    }
+
+    function fetchJson(query, signal) {
+      var source = container.dataset.source;
+      var url = source + (source.indexOf("?") >= 0 ? "&" : "?") + query;
+      return fetch(url, {
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+        signal: signal,
+      }).then(function (response) {
         if (!response.ok) {
           throw new Error("map data answered " + response.status);
         }
         return response.json();
-      })
-      .then(function (data) {
-        var markers = {};
-        var layers = data.features.map(function (feature) {
-          var marker = reportMarker(container, feature);
-          markers[feature.properties.id] = marker;
-          return marker;
-        });
-        cluster.addLayers(layers);
-        container.dataset.count = String(data.count);
-        container.dataset.loaded = "true";
-        if (status) {
-          status.textContent = format(container.dataset.labelCount, {
-            count: data.count,
-          });
-        }
-        showLinkedReport(cluster, markers);
-        window.addEventListener("hashchange", function () {
-          showLinkedReport(cluster, markers);
-        });
-      })
-      .catch(function () {
-        container.dataset.loaded = "error";
-        if (status) {
-          status.textContent = container.dataset.labelError;
-        }
       });
+    }
+
+    function load() {
+      if (pending) {
+        pending.abort();
+      }
+      pending = window.AbortController ? new AbortController() : null;
+      container.dataset.loaded = "false";
+      var query = "bbox=" + boxOf(map).join(",") + "&zoom=" + map.getZoom();
+      fetchJson(query, pending ? pending.signal : undefined)
+        .then(show)
+        .catch(function (error) {
+          if (error.name === "AbortError") {
+            return;
+          }
+          container.dataset.loaded = "error";
+          if (status) {
+            status.textContent = container.dataset.labelError;
+          }
+        });
+    }
+
+    // Panning fires many moves: the data follows when the map rests.
+    map.on("moveend", function () {
+      rememberView(map);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(load, DEBOUNCE_MS);
+    });
+
+    // A link to /#report-12 opens the map on report 12, out of its group.
+    function goToWanted() {
+      wanted = linkedReport();
+      if (!wanted) {
+        return;
+      }
+      if (markers[wanted]) {
+        openWanted();
+        return;
+      }
+      fetchJson("report=" + wanted)
+        .then(function (data) {
+          var feature = data.features[0];
+          if (!feature) {
+            wanted = null;
+            return;
+          }
+          var point = feature.geometry.coordinates;
+          map.setView([point[1], point[0]], REPORT_ZOOM);
+        })
+        .catch(function () {
+          wanted = null;
+        });
+    }
+    window.addEventListener("hashchange", goToWanted);
+
+    load();
+    goToWanted();
   }
 
   function pointMap(container) {

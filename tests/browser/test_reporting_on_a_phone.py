@@ -111,3 +111,22 @@ def test_public_map_zoom_buttons_come_before_the_pins_for_the_keyboard(
         }"""
     )
     assert order
+
+
+def test_public_map_zoomed_out_shows_a_counted_group_that_opens(
+    phone, live_server, flow
+):
+    flow.published()
+    flow.published()
+
+    phone.goto(f"{live_server.url}/?zoom=12&lat=46.7694&lng=23.5899")
+    group = phone.locator(".cluster--server")
+    expect(group).to_have_attribute("data-count", "2")
+    group.click()
+
+    # Zoomed in, the two reports come one by one (at one place, grouped
+    # by the page until the deepest zoom spreads them).
+    the_map = phone.locator("#reports-map")
+    expect(the_map).to_have_attribute("data-mode", "reports")
+    expect(the_map).to_have_attribute("data-count", "2")
+    assert "zoom=12" not in phone.url
