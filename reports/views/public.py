@@ -1,5 +1,6 @@
 """The public side: the map, the list, a report's page and its photos."""
 
+import hashlib
 import logging
 from urllib.parse import urlencode
 from uuid import UUID
@@ -71,8 +72,9 @@ def map_data(request: InstitutionRequest) -> JsonResponse:
         return JsonResponse(mapdata.one_report(reports, int(report)))
 
     institution = require_institution(request)
-    key = f"map-data:{institution.pk}:{sorted(request.GET.lists())}"
-    data = cache.get(key)
+    query = hashlib.sha256(urlencode(sorted(request.GET.lists()), doseq=True).encode())
+    key = f"map-data:{institution.pk}:{query.hexdigest()}"
+    data = cache.get(key) if settings.MAP_CACHE_SECONDS else None
     if data is None:
         data = mapdata.map_data(
             reports, viewport, institution=institution, filters=form.valid_values()
