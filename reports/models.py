@@ -173,6 +173,11 @@ class Report(models.Model):
             models.Index(fields=["institution", "status", "due_date"]),
             models.Index(fields=["department", "status"]),
             models.Index(fields=["assignee", "status"]),
+            # The newest first, as the Open311 API lists them.
+            models.Index(
+                fields=["institution", "-created_at", "-id"],
+                name="report_institution_newest",
+            ),
         ]
 
     def __str__(self) -> str:
