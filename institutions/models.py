@@ -202,6 +202,15 @@ class Category(models.Model):
         blank=True,
         help_text=_("Shown to citizens when they choose the category."),
     )
+    keywords = models.CharField(
+        _("keywords"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Other words people use for these problems, separated by commas. "
+            "Applications of the Open311 API search them."
+        ),
+    )
     colour = models.CharField(
         _("colour"), max_length=7, default="#1d4e89", validators=[colour_validator]
     )

@@ -173,7 +173,7 @@ class Report(models.Model):
             models.Index(fields=["institution", "status", "due_date"]),
             models.Index(fields=["department", "status"]),
             models.Index(fields=["assignee", "status"]),
-            # The public list, newest first.
+            # The public list and the Open311 requests, newest first.
             models.Index(
                 fields=["institution", "-created_at", "-id"],
                 name="reports_public_newest_idx",

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "moderation",
     "notifications",
     "backoffice",
+    "open311",
     "demo",
 ]
 
