@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The run command (make run): set everything up, load the demo and serve it
-# on http://127.0.0.1:8000 with a background worker for e-mail.
+# on http://127.0.0.1:8000 with a background worker and the periodic jobs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 BIND=${SESIZARI_BIND:-127.0.0.1:8000}
+# Links in the e-mails point where the site is served, unless told otherwise.
+export SESIZARI_SITE_URL=${SESIZARI_SITE_URL:-http://$BIND}
 
 ensure_packages "${RUNTIME_PACKAGES[@]}"
 ensure_venv requirements.txt

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from institutions.models import Category, Street
+from registratura.models import Adapter, RegistryConfig
 from reports import workflow
 from reports.models import Photo, Report, Status
 from reports.tests.fake_nominatim import (
@@ -481,3 +482,34 @@ def test_resolution_document_is_refused_to_another_citizen(
     )
 
     assert response.status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("adapter", [Adapter.HTTP, Adapter.EMAIL])
+def test_report_new_send_to_an_external_registry_says_the_number_follows(
+    citizen_client, potholes, institution, settings, adapter
+):
+    # The registry is never reached here: the calls wait for the worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    RegistryConfig.objects.create(
+        institution=institution,
+        adapter=adapter,
+        endpoint_url="http://127.0.0.1:9/registratura",
+        shared_secret="secret",
+        mailbox="registratura@primarie.example.ro",
+    )
+
+    response = citizen_client.post(
+        NEW, report_data(potholes, action="send"), follow=True
+    )
+
+    report = Report.objects.get()
+    assert response.redirect_chain == [
+        (reverse("reports:mine-detail", args=[report.pk]), 302)
+    ]
+    assert report.status == Status.SUBMITTED
+    [message] = [str(m) for m in response.context["messages"]]
+    assert message == (
+        "Your report was received. The registry will give it a number, and "
+        "the answer's due date, shortly: you will get them by e-mail."
+    )

@@ -61,17 +61,25 @@ def report_new(request: AuthenticatedRequest) -> HttpResponse:
         form.add_error(None, str(error))
         return _render_form(request, form, draft)
 
-    # submit_report registers the report, which gives it its due date.
-    assert report.due_date is not None
-    messages.success(
-        request,
-        _(
-            "Your report was registered with number %(number)s. "
-            "The answer is due by %(date)s."
-        )
-        % {"number": report.registry_number, "date": date_format(report.due_date)},
-    )
+    messages.success(request, submitted_message(report))
     return redirect("reports:mine-detail", pk=report.pk)
+
+
+def submitted_message(report: Report) -> str:
+    """What the citizen is told once the report is sent.
+
+    An institution whose own registry numbers the reports gives the number
+    later, by e-mail: until then the report has no number or due date.
+    """
+    if report.due_date is None:
+        return _(
+            "Your report was received. The registry will give it a number, "
+            "and the answer's due date, shortly: you will get them by e-mail."
+        )
+    return _(
+        "Your report was registered with number %(number)s. "
+        "The answer is due by %(date)s."
+    ) % {"number": report.registry_number, "date": date_format(report.due_date)}
 
 
 def _render_form(
