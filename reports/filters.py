@@ -5,16 +5,23 @@ shared. A value that is not valid is left out of the filtering and shown as
 an error on its field; it never breaks the page.
 """
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlencode
 
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from institutions.middleware import InstitutionRequest, require_institution
 from institutions.models import Category, Institution
 from reports.models import PinState, ReportQuerySet
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+# The zone filter's value for the reports outside every zone.
+OUTSIDE_ZONES = "outside"
 
 
 class ReportFilterForm(forms.Form):
@@ -34,12 +41,39 @@ class ReportFilterForm(forms.Form):
         error_messages={"invalid_choice": _("There is no such status: all are shown.")},
     )
 
+    zone = forms.ChoiceField(
+        label=pgettext_lazy("report filter", "Zone"),
+        required=False,
+        error_messages={"invalid_choice": _("There is no such zone: all are shown.")},
+    )
+
     def __init__(self, *args: Any, institution: Institution, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         # Inactive categories stay: their published reports are still public.
         category = cast("forms.ModelChoiceField[Category]", self.fields["category"])
         category.queryset = institution.categories.all()
+        # Read when the field is shown or a zone is asked for, not before:
+        # the map data without a zone filter needs no query for them.
+        self._institution = institution
+        zone = cast("forms.ChoiceField", self.fields["zone"])
+        zone.choices = self._zone_choices
+
+    @cached_property
+    def zones(self) -> list[tuple[int, str]]:
+        """The institution's zones, (id, name) by name."""
+        return list(self._institution.zones.order_by("name").values_list("pk", "name"))
+
+    def _zone_choices(self) -> list[tuple[str, "StrOrPromise"]]:
+        return [
+            ("", _("All zones")),
+            *((str(pk), name) for pk, name in self.zones),
+            (OUTSIDE_ZONES, _("Outside the zones")),
+        ]
+
+    def shown_fields(self) -> list[forms.BoundField]:
+        """The fields to show; the zone only when the institution has zones."""
+        return [field for field in self if field.name != "zone" or self.zones]
 
     def valid_values(self) -> dict[str, Any]:
         """The filters that passed validation, the others being ignored."""
@@ -49,6 +83,18 @@ class ReportFilterForm(forms.Form):
             for name, value in self.cleaned_data.items()
             if value not in (None, "")
         }
+
+    def labels(self) -> list[str]:
+        """What the valid filters choose, in words, as a feed's title says."""
+        values = self.valid_values()
+        labels = []
+        if "category" in values:
+            labels.append(values["category"].name)
+        if "zone" in values:
+            labels.append(str(dict(self._zone_choices())[values["zone"]]))
+        if "status" in values:
+            labels.append(str(PinState(values["status"]).label))
+        return labels
 
     def query_string(self) -> str:
         """The valid filters as a query string, for links and the map data."""
@@ -69,4 +115,8 @@ def apply_filters(queryset: ReportQuerySet, form: ReportFilterForm) -> ReportQue
         queryset = queryset.filter(category=values["category"])
     if "status" in values:
         queryset = queryset.with_pin_state(values["status"])
+    if values.get("zone") == OUTSIDE_ZONES:
+        queryset = queryset.filter(zone__isnull=True)
+    elif "zone" in values:
+        queryset = queryset.filter(zone_id=int(values["zone"]))
     return queryset
