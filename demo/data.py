@@ -455,6 +455,71 @@ NEIGHBOURHOODS = [
 ]
 
 
+# Zones for the demo: rough outlines of six neighbourhoods, drawn by hand
+# around their streets above, (longitude, latitude). The other
+# neighbourhoods have none, so their reports are "outside the zones".
+ZONES = [
+    (
+        "Centru",
+        [
+            (23.574, 46.760),
+            (23.603, 46.760),
+            (23.603, 46.775),
+            (23.596, 46.787),
+            (23.580, 46.787),
+            (23.574, 46.778),
+        ],
+    ),
+    (
+        "Mănăștur",
+        [
+            (23.535, 46.750),
+            (23.552, 46.747),
+            (23.564, 46.752),
+            (23.564, 46.766),
+            (23.535, 46.766),
+        ],
+    ),
+    (
+        "Grigorescu",
+        [
+            (23.550, 46.766),
+            (23.574, 46.766),
+            (23.574, 46.778),
+            (23.553, 46.779),
+        ],
+    ),
+    (
+        "Zorilor",
+        [
+            (23.572, 46.748),
+            (23.590, 46.744),
+            (23.605, 46.748),
+            (23.603, 46.760),
+            (23.574, 46.760),
+        ],
+    ),
+    (
+        "Gheorgheni",
+        [
+            (23.609, 46.761),
+            (23.636, 46.761),
+            (23.637, 46.775),
+            (23.609, 46.775),
+        ],
+    ),
+    (
+        "Mărăști",
+        [
+            (23.603, 46.775),
+            (23.637, 46.775),
+            (23.642, 46.790),
+            (23.610, 46.791),
+        ],
+    ),
+]
+
+
 # Shared fillers of the description templates; a category's own win.
 COMMON_FILLERS = {
     "when": [

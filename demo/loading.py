@@ -41,6 +41,7 @@ from registratura.models import Direction, RegisterCounter
 from reports import forwarding, joining, workflow
 from reports.models import Event, EventKind, Outcome, Report, Resolution, Status
 from reports.photos import store_photo
+from zones.models import Zone, ZoneKind
 
 logger = logging.getLogger(__name__)
 
@@ -196,6 +197,14 @@ def _create_cast() -> Cast:
             institution=institution,
             category=categories[spec.key],
             department=departments[spec.department],
+        )
+    for name, outline in data.ZONES:
+        Zone.objects.create(
+            institution=institution,
+            name=name,
+            kind=ZoneKind.NEIGHBOURHOOD,
+            area=MultiPolygon(Polygon([*outline, outline[0]]), srid=4326),
+            source="demo",
         )
     for neighbourhood in data.NEIGHBOURHOODS:
         for name, longitude, latitude in neighbourhood.streets:

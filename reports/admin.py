@@ -31,7 +31,7 @@ class ReportAdmin(LeafletGeoAdmin):
         "due_date",
         "created_at",
     ]
-    list_filter = ["institution", "status", "category", "department"]
+    list_filter = ["institution", "status", "category", "department", "zone"]
     search_fields = ["registry_number", "address", "public_description"]
     date_hierarchy = "created_at"
     inlines = [EventInline]

@@ -7,25 +7,29 @@ an error on its field; it never breaks the page.
 
 import re
 from datetime import date, datetime, time, timedelta
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from institutions.middleware import InstitutionRequest, require_institution
 from institutions.models import Category, Institution
-from reports.models import Outcome, PinState, Report, ReportQuerySet
+from reports.models import Outcome, PinState, ReportQuerySet
 
 SEARCH_MAX_LENGTH = 100
-# Named here, not written as a lookup, while Report has no zone yet.
-ZONE_FIELD = "zone"
 # A registry number as the registry writes it (123/2026), or its first part.
 REGISTRY_NUMBER = re.compile(r"^\d+(/\d{4})?$")
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+# The zone filter's value for the reports outside every zone.
+OUTSIDE_ZONES = "outside"
 
 
 class ReportFilterForm(forms.Form):
@@ -71,9 +75,11 @@ class ReportFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search"}),
         error_messages={"max_length": _("The search is too long: it is left out.")},
     )
-    # The zones helper adds Report.zone; until then the zone is read from
-    # the link and left out of the filtering (see filter_by_zone).
-    zone = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput())
+    zone = forms.ChoiceField(
+        label=pgettext_lazy("report filter", "Zone"),
+        required=False,
+        error_messages={"invalid_choice": _("There is no such zone: all are shown.")},
+    )
 
     def __init__(self, *args: Any, institution: Institution, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
@@ -81,6 +87,31 @@ class ReportFilterForm(forms.Form):
         # Inactive categories stay: their published reports are still public.
         category = cast("forms.ModelChoiceField[Category]", self.fields["category"])
         category.queryset = institution.categories.all()
+        # Read when the field is shown or a zone is asked for, not before:
+        # the map data without a zone filter needs no query for them.
+        self._institution = institution
+        zone = cast("forms.ChoiceField", self.fields["zone"])
+        zone.choices = self._zone_choices
+
+    @cached_property
+    def zones(self) -> list[tuple[int, str]]:
+        """The institution's zones, (id, name) by name."""
+        return list(self._institution.zones.order_by("name").values_list("pk", "name"))
+
+    def _zone_choices(self) -> list[tuple[str, "StrOrPromise"]]:
+        return [
+            ("", _("All zones")),
+            *((str(pk), name) for pk, name in self.zones),
+            (OUTSIDE_ZONES, _("Outside the zones")),
+        ]
+
+    def shown_fields(self) -> list[forms.BoundField]:
+        """The fields to show; the zone only when the institution has zones."""
+        return [
+            field
+            for field in self.visible_fields()
+            if field.name != "zone" or self.zones
+        ]
 
     def valid_values(self) -> dict[str, Any]:
         """The filters that passed validation, the others being ignored."""
@@ -90,6 +121,18 @@ class ReportFilterForm(forms.Form):
             for name, value in self.cleaned_data.items()
             if value not in (None, "")
         }
+
+    def labels(self) -> list[str]:
+        """What the valid filters choose, in words, as a feed's title says."""
+        values = self.valid_values()
+        labels = []
+        if "category" in values:
+            labels.append(values["category"].name)
+        if "zone" in values:
+            labels.append(str(dict(self._zone_choices())[values["zone"]]))
+        if "status" in values:
+            labels.append(str(PinState(values["status"]).label))
+        return labels
 
     def query_string(self) -> str:
         """The valid filters as a query string, for links and the map data."""
@@ -122,8 +165,10 @@ def apply_filters(queryset: ReportQuerySet, form: ReportFilterForm) -> ReportQue
         queryset = queryset.filter(created_at__lt=_start_of(next_day))
     if "q" in values:
         queryset = search(queryset, values["q"])
-    if "zone" in values:
-        queryset = filter_by_zone(queryset, values["zone"])
+    if values.get("zone") == OUTSIDE_ZONES:
+        queryset = queryset.filter(zone__isnull=True)
+    elif "zone" in values:
+        queryset = queryset.filter(zone_id=int(values["zone"]))
     return queryset
 
 
@@ -145,12 +190,3 @@ def search(queryset: ReportQuerySet, text: str) -> ReportQuerySet:
         if "/" not in text:
             matches |= Q(registry_number__istartswith=f"{text}/")
     return queryset.filter(matches)
-
-
-def filter_by_zone(queryset: ReportQuerySet, zone_id: int) -> ReportQuerySet:
-    """The hook for the zones app: filter on Report.zone once it exists."""
-    try:
-        Report._meta.get_field(ZONE_FIELD)
-    except FieldDoesNotExist:
-        return queryset
-    return queryset.filter(**{f"{ZONE_FIELD}_id": zone_id})

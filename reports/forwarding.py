@@ -37,6 +37,7 @@ from registratura.registers import register_for
 from reports import workflow
 from reports.models import EventKind, Photo, Report, Status, Visibility
 from reports.workflow import WorkflowError
+from zones.operations import zone_at
 
 logger = logging.getLogger(__name__)
 
@@ -191,6 +192,7 @@ def _copy_to(report: Report, category: Category, actor: User) -> Report:
         author=report.author,
         category=category,
         location=report.location,
+        zone=zone_at(category.institution, report.location),
         address=report.address,
         description=report.description,
         public_description=public_text(report.description),

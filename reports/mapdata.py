@@ -524,7 +524,7 @@ def public_report(institution: Institution, pk: int) -> "PublicReport":
     report = cast(
         "PublicReport",
         public_reports(institution)
-        .select_related("category", "department", "resolution")
+        .select_related("category", "department", "resolution", "zone")
         .defer("description", "author", "assignee")
         .prefetch_related(
             Prefetch("photos", queryset=photos, to_attr="public_photos"),

@@ -3,6 +3,7 @@ from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.contrib.gis.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -105,6 +106,16 @@ class Report(models.Model):
         verbose_name=_("category"),
     )
     location = models.PointField(_("location"), srid=4326)
+    # The zone holding the location, kept by zones.operations; none when
+    # the place is outside every zone.
+    zone = models.ForeignKey(
+        "zones.Zone",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("zone"),
+    )
     address = models.CharField(_("address"), max_length=250, blank=True)
     description = models.TextField(_("description as sent"))
     public_description = models.TextField(_("public description"), blank=True)
@@ -177,7 +188,18 @@ class Report(models.Model):
             models.Index(
                 fields=["institution", "-created_at", "-id"],
                 name="reports_public_newest_idx",
-                condition=models.Q(status__in=PUBLIC_STATUSES),
+                condition=Q(status__in=PUBLIC_STATUSES),
+            ),
+            # The feeds of new and of resolved reports, newest first.
+            models.Index(
+                fields=["institution", "-published_at"],
+                condition=Q(status__in=PUBLIC_STATUSES),
+                name="report_public_by_published",
+            ),
+            models.Index(
+                fields=["institution", "-resolved_at"],
+                condition=Q(status=Status.RESOLVED),
+                name="report_resolved_by_date",
             ),
         ]
 

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from reports import feeds
 from reports.views import citizen, duplicates, public
 
 app_name = "reports"
@@ -7,6 +8,13 @@ app_name = "reports"
 urlpatterns = [
     path("sesizari/", public.report_list, name="list"),
     path("sesizari/<int:pk>/", public.report_detail, name="detail"),
+    path("sesizari/noi.atom", feeds.new_reports, name="feed-new"),
+    path("sesizari/rezolvate.atom", feeds.resolved_reports, name="feed-resolved"),
+    path(
+        "sesizari/<int:pk>/actualizari.atom",
+        feeds.report_updates,
+        name="feed-report",
+    ),
     path("harta.json", public.map_data, name="map-data"),
     path("foto/<uuid:token>/<str:size>/", public.photo, name="photo"),
     path("sesizare-noua/", citizen.report_new, name="new"),

@@ -39,6 +39,7 @@ from reports.models import (
     Status,
     Visibility,
 )
+from zones.operations import zone_at
 
 DESCRIPTION_MIN_LENGTH = 10
 DESCRIPTION_MAX_LENGTH = 2000
@@ -141,6 +142,7 @@ def submit_report(
             author=author,
             category=category,
             location=location,
+            zone=zone_at(institution, location),
             address=normalize_text(address),
             description=description,
             public_description=public_text(description),

@@ -13,6 +13,7 @@ from institutions.models import Category, Institution, Membership, Role, Street
 from notifications.models import OutgoingEmail
 from reports import legal_clock
 from reports.models import EventKind, Outcome, Photo, Report, Status
+from zones.operations import assign_zones
 
 CATEGORY_NAMES = {
     "Parcări neregulamentare",
@@ -101,6 +102,28 @@ def test_load_demo_places_every_report_inside_the_city(cluj):
 
 
 @pytest.mark.mainflow
+def test_load_demo_places_reports_in_six_zones_and_some_outside(cluj):
+    zones = Counter(
+        Report.objects.filter(institution=cluj).values_list("zone__name", flat=True)
+    )
+
+    assert set(zones) == {
+        "Centru",
+        "Mănăștur",
+        "Grigorescu",
+        "Zorilor",
+        "Gheorgheni",
+        "Mărăști",
+        None,
+    }
+    assert zones["Centru"] > zones["Gheorgheni"] > 0
+    assert zones[None] > 0
+    # Each report is in the zone its place falls in, as an import would say.
+    assert assign_zones(cluj) == 0
+    for zone in cluj.zones.all():
+        assert zone.area.within(cluj.boundary)
+
+
 def test_load_demo_dates_timelines_in_order_over_half_a_year(cluj):
     reports = Report.objects.filter(institution=cluj).prefetch_related("events")
     oldest = min(report.created_at for report in reports)

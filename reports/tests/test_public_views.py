@@ -146,9 +146,9 @@ def test_report_list_query_count_does_not_grow_with_reports(
     for _ in range(3):
         flow.assign(flow.published())
 
-    # The institution (two), the categories of the filter, the count and
-    # the page of reports.
-    with django_assert_max_num_queries(5):
+    # The institution (two), the categories and the zones of the filter,
+    # the count and the page of reports.
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("reports:list"))
 
     assert len(listed_ids(response)) == 6
