@@ -115,7 +115,7 @@ def test_filter_form_reads_the_zones_once(
     with django_assert_num_queries(1):
         assert form.valid_values() == {"zone": str(zones["Centru"].pk)}
         assert form.labels() == ["Centru"]
-        assert len(form.shown_fields()) == 3
+        assert "zone" in [field.name for field in form.shown_fields()]
 
 
 def test_filter_form_reads_no_zone_without_a_zone_filter(
