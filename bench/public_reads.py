@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/public_reads.py [--reports 1000000]
         [--database sesizari_bench_1m] [--reuse] [--workers 4]
-        [--requests 200] [--concurrency 1,8,32]
+        [--requests 200] [--concurrency 1,8,32] [--cache 10]
 
 It loads the Cluj data set into its own PostGIS database (bench/
 load_reports.py; with --reuse an already loaded one is kept, which saves
@@ -12,7 +12,8 @@ database connections) and asks each URL --requests times at each
 concurrency, from threads of this process. It prints requests per second
 and the 50th, 95th and 99th percentiles of latency per URL. A URL that
 answers 404 (Open311 before its app is installed) is skipped and said so.
---map-cache S keeps zoomed-out clusters S seconds (SESIZARI_MAP_CACHE_SECONDS).
+--cache S keeps zoomed-out clusters and Open311 lists S seconds (the product's
+default, 10; 0 computes every answer).
 The database is kept: drop it with dropdb when done.
 """
 
@@ -85,10 +86,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def server_environment(name: str, map_cache: int) -> dict[str, str]:
+def server_environment(name: str, cache: int) -> dict[str, str]:
     return {
         **os.environ,
-        "SESIZARI_MAP_CACHE_SECONDS": str(map_cache),
+        "SESIZARI_MAP_CACHE_SECONDS": str(cache),
+        "SESIZARI_OPEN311_CACHE_SECONDS": str(cache),
         "DATABASE_URL": database_url(name) + "?conn_max_age=600",
         "SESIZARI_DEBUG": "0",
         "SESIZARI_SECRET_KEY": "bench-secret-key-not-for-production",
@@ -98,9 +100,9 @@ def server_environment(name: str, map_cache: int) -> dict[str, str]:
 
 
 def start_server(
-    name: str, port: int, workers: int, map_cache: int
+    name: str, port: int, workers: int, cache: int
 ) -> subprocess.Popen[bytes]:
-    environment = server_environment(name, map_cache)
+    environment = server_environment(name, cache)
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,
@@ -214,16 +216,18 @@ def main() -> None:
     parser.add_argument("--concurrency", default="1,8,32")
     parser.add_argument("--only", default="", help="run the targets containing this")
     parser.add_argument(
-        "--map-cache", type=int, default=0, help="SESIZARI_MAP_CACHE_SECONDS"
+        "--cache",
+        type=int,
+        default=10,
+        help="seconds public answers are kept (SESIZARI_MAP_CACHE_SECONDS, "
+        "SESIZARI_OPEN311_CACHE_SECONDS)",
     )
     arguments = parser.parse_args()
     levels = [int(value) for value in arguments.concurrency.split(",")]
 
     load(arguments.database, arguments.reports, reuse=arguments.reuse)
     port = free_port()
-    server = start_server(
-        arguments.database, port, arguments.workers, arguments.map_cache
-    )
+    server = start_server(arguments.database, port, arguments.workers, arguments.cache)
     try:
         run(arguments, port, levels)
     finally:
@@ -234,7 +238,7 @@ def run(arguments: argparse.Namespace, port: int, levels: list[int]) -> None:
     say(
         f"\n{arguments.workers} gunicorn workers (gthread, 2 threads), "
         f"{arguments.requests} requests per URL and concurrency, "
-        f"map cache {arguments.map_cache} s\n"
+        f"cache {arguments.cache} s\n"
     )
     say("| URL | c | req/s | p50 ms | p95 ms | p99 ms | errors |")
     say("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")

@@ -1,6 +1,7 @@
 from collections.abc import Callable
 from typing import cast
 
+from django.db.models import Case, When
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -33,8 +34,14 @@ def institution_for(request: HttpRequest) -> Institution | None:
     deployment for one institution needs no domain configured.
     """
     host = request.get_host().split(":")[0]
-    institution = Institution.objects.filter(domain=host).first()
-    return institution or Institution.objects.order_by("pk").first()
+    # One query for both cases; the boundary, a large geometry few
+    # requests need, is read when used.
+    return (
+        Institution.objects.defer("boundary")
+        .alias(on_host=Case(When(domain=host, then=1), default=0))
+        .order_by("-on_host", "pk")
+        .first()
+    )
 
 
 def require_institution(request: InstitutionRequest) -> Institution:

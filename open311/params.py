@@ -52,16 +52,18 @@ def jurisdiction(request: InstitutionRequest, query: QueryDict) -> Institution:
 
 
 def _jurisdiction(request: HttpRequest, query: QueryDict) -> Institution:
+    # The boundary, a large geometry, is read only if a POST needs it.
+    institutions = Institution.objects.defer("boundary")
     slug = value(query, "jurisdiction_id")
     if slug:
-        found = Institution.objects.filter(slug=slug).first()
+        found = institutions.filter(slug=slug).first()
         if found is None:
             raise ApiError(404, _("jurisdiction_id was not found."))
         return found
 
     host = request.get_host().split(":")[0]
-    candidates = list(Institution.objects.filter(domain=host)[:1])
-    candidates = candidates or list(Institution.objects.order_by("pk")[:2])
+    candidates = list(institutions.filter(domain=host)[:1])
+    candidates = candidates or list(institutions.order_by("pk")[:2])
     if len(candidates) != 1:
         raise ApiError(400, _("jurisdiction_id was not provided."))
     return candidates[0]

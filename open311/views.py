@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpResponse, QueryDict
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from open311 import formats, keys, params, reading, submissions
 from open311.models import PendingRequest
 from open311.params import ApiError
 from reports.models import Report
+from sesizari.public_cache import cached_answer
 
 View = Callable[..., HttpResponse]
 
@@ -82,8 +84,19 @@ def requests(request: InstitutionRequest, fmt: str) -> HttpResponse:
     if request.method == "POST":
         return _create_request(request, fmt)
 
+    institution = params.jurisdiction(request, request.GET)
+    return cached_answer(
+        f"open311-requests:{institution.pk}:{fmt}",
+        request.GET,
+        seconds=settings.OPEN311_CACHE_SECONDS,
+        build=lambda: _requests(request, institution, fmt),
+    )
+
+
+def _requests(
+    request: InstitutionRequest, institution: Institution, fmt: str
+) -> HttpResponse:
     query = request.GET
-    institution = params.jurisdiction(request, query)
     queryset = reading.public_requests(institution)
     wanted = params.ids(query, "service_request_id")
     if wanted:

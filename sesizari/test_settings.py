@@ -17,6 +17,11 @@ DATABASES["default"]["TEST"]["NAME"] = (  # noqa: F405
     if not DATABASES["default"]["ENGINE"].endswith("spatialite")  # noqa: F405
     else None
 )
+# Every answer fresh: the tests of the caches turn them on.
+MAP_CACHE_SECONDS = 0
+OPEN311_CACHE_SECONDS = 0
+# Each test's connection closes after its requests, as Django's own tests expect.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="sesizari-static-"))
 STORAGES["default"]["OPTIONS"]["location"] = tempfile.mkdtemp(  # noqa: F405
     prefix="sesizari-media-"

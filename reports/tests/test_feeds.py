@@ -334,9 +334,9 @@ def test_list_feeds_query_count_does_not_grow_with_reports(
         )
     flow.published()
 
-    # The institution (two queries), then the reports with their category,
-    # zone and resolution.
-    with django_assert_num_queries(3):
+    # The institution, then the reports with their category, zone and
+    # resolution.
+    with django_assert_num_queries(2):
         feed = parse(get_feed(client, name))
 
     assert len(entries(feed)) >= 3
@@ -351,15 +351,15 @@ def test_zone_filtered_feed_reads_the_zones_once(
         flow.published()
     zone = Report.objects.first().zone
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         feed = parse(get_feed(client, "reports:feed-new", f"?zone={zone.pk}"))
 
     assert len(entries(feed)) == 3
 
 
 def test_report_feed_query_count(client, resolved_report, django_assert_num_queries):
-    # The institution (two), the report, its public photos and events.
-    with django_assert_num_queries(5):
+    # The institution, the report, its public photos and events.
+    with django_assert_num_queries(4):
         get_feed(client, "reports:feed-report", args=[resolved_report.pk])
 
 

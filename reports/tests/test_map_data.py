@@ -253,10 +253,10 @@ def test_map_data_query_count_does_not_grow_with_reports(
     flow.resolve(flow.assign(flow.published()))
     flow.resolve(flow.assign(flow.published()), Outcome.REFUSED)
 
-    # Two queries find the institution (by domain, then the first one), one
-    # reads the ids in view (up to the limit), one the reports with their
-    # categories, outcomes and first photos.
-    with django_assert_num_queries(4):
+    # One query finds the institution, one reads the ids in view (up to the
+    # limit), one the reports with their categories, outcomes and first
+    # photos.
+    with django_assert_num_queries(3):
         data = map_data(client)
 
     assert data["count"] == 4

@@ -1,6 +1,5 @@
 """The public side: the map, the list, a report's page and its photos."""
 
-import hashlib
 import logging
 from urllib.parse import urlencode
 from uuid import UUID
@@ -19,6 +18,7 @@ from reports import mapdata
 from reports.filters import ReportFilterForm, apply_filters, filter_form
 from reports.models import Photo, PinState, Report, ReportQuerySet
 from reports.photos import can_view_photo
+from sesizari.public_cache import query_key
 
 logger = logging.getLogger(__name__)
 
@@ -72,8 +72,7 @@ def map_data(request: InstitutionRequest) -> JsonResponse:
         return JsonResponse(mapdata.one_report(reports, int(report)))
 
     institution = require_institution(request)
-    query = hashlib.sha256(urlencode(sorted(request.GET.lists()), doseq=True).encode())
-    key = f"map-data:{institution.pk}:{query.hexdigest()}"
+    key = query_key(f"map-data:{institution.pk}", request.GET)
     data = cache.get(key) if settings.MAP_CACHE_SECONDS else None
     if data is None:
         data = mapdata.map_data(
