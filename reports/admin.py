@@ -55,7 +55,7 @@ class ReportAdmin(LeafletGeoAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(LeafletGeoAdmin):
     list_display = ["original_name", "report", "is_public", "created_at"]
     list_filter = ["is_public"]
     readonly_fields = ["report", "uploaded_by", "original", "image", "thumbnail"]

@@ -316,6 +316,9 @@ class Photo(models.Model):
         verbose_name_plural = _("photos")
         ordering = ["position", "pk"]
 
+    def __str__(self) -> str:
+        return self.original_name or f"#{self.pk}"
+
     @property
     def covers_in_percent(self) -> list[dict[str, str]]:
         """The covered areas as the staff page's fields show them."""

@@ -248,6 +248,7 @@ ADMIN_TEXTS = (
     gettext_noop("Model name"),
     gettext_noop("Add link"),
     gettext_noop("Change or view list link"),
+    gettext_noop("View selected %(model)s"),
     gettext_noop("Added:"),
     gettext_noop("Changed:"),
     gettext_noop("Deleted:"),
