@@ -22,6 +22,7 @@ from institutions.models import Institution, Role
 from registratura.by_email import may_type_number
 from reports.forwarding import may_forward
 from reports.joining import may_join
+from reports.messages import may_message
 from reports.models import Report, Status
 from reports.workflow import can_see_staff_view, may_extend
 
@@ -37,6 +38,7 @@ FORWARD = "forward"
 JOIN = "join"
 EXTEND = "extend"
 REGISTRY_NUMBER = "registry_number"
+MESSAGE = "message"
 
 View = Callable[..., HttpResponseBase]
 
@@ -96,6 +98,8 @@ def available_actions(user: User, report: Report) -> set[str]:
         actions.add(EXTEND)
     if may_type_number(user, report):
         actions.add(REGISTRY_NUMBER)
+    if may_message(user, report):
+        actions.add(MESSAGE)
     return actions
 
 

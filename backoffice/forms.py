@@ -122,6 +122,19 @@ class NoteForm(forms.Form):
     )
 
 
+class MessageForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the citizen"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The citizen gets it by e-mail and on the report's page."),
+    )
+    public = forms.BooleanField(
+        label=_("Also show it on the public page of the report"),
+        required=False,
+        help_text=_("Leave it off for anything about the citizen in person."),
+    )
+
+
 class ResolutionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     planned_for = forms.DateField(

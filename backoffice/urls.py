@@ -22,6 +22,7 @@ urlpatterns = [
     path("sesizari/<int:pk>/respinge/", views.report_reject, name="report-reject"),
     path("sesizari/<int:pk>/aloca/", views.report_assign, name="report-assign"),
     path("sesizari/<int:pk>/nota/", views.report_note, name="report-note"),
+    path("sesizari/<int:pk>/mesaj/", views.report_message, name="report-message"),
     path(
         "sesizari/<int:pk>/numar-registratura/",
         registry_views.report_registry_number,

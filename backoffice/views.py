@@ -28,6 +28,7 @@ from backoffice.forms import (
     ExtendForm,
     ForwardForm,
     JoinForm,
+    MessageForm,
     NoteForm,
     PublishForm,
     RejectForm,
@@ -38,6 +39,7 @@ from institutions.models import Role
 from registratura import outbox as registry_outbox
 from registratura.forms import RegistryNumberForm
 from reports import duplicates, forwarding, joining, workflow
+from reports import messages as messages_ops
 from reports import photos as photo_ops
 from reports.models import Photo, Report, Resolution
 from reports.photos import can_view_original
@@ -51,6 +53,7 @@ PLAIN_FORMS: dict[str, type[Form]] = {
     access.NOTE: NoteForm,
     access.EXTEND: ExtendForm,
     access.REGISTRY_NUMBER: RegistryNumberForm,
+    access.MESSAGE: MessageForm,
 }
 
 
@@ -178,6 +181,8 @@ def _render_report(
         "events": report.events.select_related("actor"),
         "resolution": Resolution.objects.filter(report=report).first(),
         "forms": forms,
+        "message_templates": messages_ops.templates_for(report, answer=False),
+        "answer_templates": messages_ops.templates_for(report, answer=True),
         "queues": access.visible_queues(
             roles.roles_of(request.user, request.institution)
         ),
@@ -265,6 +270,26 @@ def report_assign(request: StaffRequest, pk: int) -> HttpResponse:
     done = _("The report is assigned.")
     return _act(
         request, report, name=access.ASSIGN, form=form, operation=assign, done=done
+    )
+
+
+@access.staff_page
+@require_POST
+def report_message(request: StaffRequest, pk: int) -> HttpResponse:
+    report = access.report_for_staff(request, pk)
+    form = MessageForm(request.POST)
+
+    def send(data: dict[str, Any]) -> None:
+        messages_ops.send_message(
+            report=report,
+            actor=request.user,
+            text=data["message"],
+            public=data["public"],
+        )
+
+    done = _("The message is sent to the citizen.")
+    return _act(
+        request, report, name=access.MESSAGE, form=form, operation=send, done=done
     )
 
 

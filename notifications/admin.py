@@ -68,6 +68,7 @@ class InboundMailboxForm(forms.ModelForm):
         fields = [
             "institution",
             "purpose",
+            "address",
             "host",
             "port",
             "security",

@@ -10,9 +10,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from notifications.models import InboundMailbox
 from notifications.outbox import queue_message
 
 if TYPE_CHECKING:
+    from institutions.models import Institution
     from reports.models import Report, Resolution
 
 # Translators: e-mail subjects; {number} is the registry number.
@@ -24,6 +26,7 @@ SUBJECTS = {
     "forwarded": gettext_noop("Your report {number} was forwarded"),
     "joined": gettext_noop("Your report {number} was joined to another"),
     "extended": gettext_noop("The term of your report {number} is extended"),
+    "message": gettext_noop("A message about your report {number}"),
 }
 
 
@@ -33,15 +36,19 @@ def notify_citizen(
     *,
     text: str = "",
     resolution: "Resolution | None" = None,
+    reply_tag: str = "",
 ) -> None:
     """Queue the e-mail telling the report's author of a step of its life.
 
     A "resolved" e-mail carries the report's answer, or ``resolution``: the
-    answer of the main report it was joined into.
+    answer of the main report it was joined into. A "message" e-mail asks
+    for replies at the institution's replies mailbox, when it has one, with
+    ``reply_tag`` in the subject to find the report again.
     """
     institution = report.institution
     if kind == "resolved" and resolution is None:
         resolution = report.resolution
+    replies = _replies_address(institution) if kind == "message" else ""
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "kind": kind,
@@ -52,8 +59,11 @@ def notify_citizen(
             "resolution": resolution,
             "link": settings.SITE_URL
             + reverse("reports:mine-detail", args=[report.pk]),
+            "replies_by_email": bool(replies),
         }
         subject = _(SUBJECTS[kind]).format(number=report.registry_number or report.pk)
+        if replies:
+            subject = f"{subject} {reply_tag}"
         body = render_to_string("notifications/report_email.txt", context)
         html = render_to_string("notifications/report_email.html", context)
 
@@ -62,6 +72,7 @@ def notify_citizen(
         body=body,
         from_email=institution.email_sender or settings.DEFAULT_FROM_EMAIL,
         to=[report.author.email],
+        reply_to=[replies] if replies else None,
     )
     message.attach_alternative(html, "text/html")
 
@@ -73,3 +84,12 @@ def notify_citizen(
         attachment=attachment,
         attachment_name=f"raspuns-{resolution.report_id}.pdf" if resolution else "",
     )
+
+
+def _replies_address(institution: "Institution") -> str:
+    mailbox = InboundMailbox.objects.filter(
+        institution=institution,
+        purpose=InboundMailbox.Purpose.CITIZEN_REPLIES,
+        is_active=True,
+    ).first()
+    return mailbox.address if mailbox else ""

@@ -6,6 +6,7 @@ worker that dies, or a reader that fails, leaves it for the next round;
 readers are idempotent, so reading a message twice changes nothing.
 """
 
+import hashlib
 import imaplib
 import logging
 import ssl
@@ -14,9 +15,10 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from html.parser import HTMLParser
 
+from django.db import transaction
 from django.utils import timezone
 
-from notifications.models import InboundMailbox
+from notifications.models import InboundMailbox, ReceivedMessage
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +35,12 @@ class MailboxError(Exception):
 
 def readers() -> dict[str, Reader]:
     from registratura.by_email import read_registry_reply
+    from reports.messages import read_citizen_reply
 
-    return {InboundMailbox.Purpose.REGISTRY_REPLIES: read_registry_reply}
+    return {
+        InboundMailbox.Purpose.REGISTRY_REPLIES: read_registry_reply,
+        InboundMailbox.Purpose.CITIZEN_REPLIES: read_citizen_reply,
+    }
 
 
 def read_all() -> int:
@@ -58,7 +64,7 @@ def read_mailbox(mailbox: InboundMailbox) -> int:
         with _connect(mailbox) as connection:
             for uid, message in _unseen(connection, mailbox.folder):
                 try:
-                    reader(mailbox, message)
+                    _read_once(mailbox, message, reader)
                 except Exception:
                     # One bad message stops nothing; it stays unseen.
                     logger.exception(
@@ -75,6 +81,26 @@ def read_mailbox(mailbox: InboundMailbox) -> int:
         last_read_at=timezone.now(), last_error="", failures=0
     )
     return read
+
+
+def _read_once(mailbox: InboundMailbox, message: EmailMessage, reader: Reader) -> None:
+    """Hand the message to the reader unless it was read before.
+
+    The reader's work and the record that the message was read are kept
+    together: a worker that dies between them leaves neither.
+    """
+    message_id = str(message.get("Message-ID", "")).strip()[:255] or _digest(message)
+    with transaction.atomic():
+        _received, new = ReceivedMessage.objects.get_or_create(
+            mailbox=mailbox, message_id=message_id
+        )
+        if new:
+            reader(mailbox, message)
+
+
+def _digest(message: EmailMessage) -> str:
+    # A message without an ID is known by its content.
+    return "sha256:" + hashlib.sha256(message.as_bytes()).hexdigest()
 
 
 def message_text(message: EmailMessage) -> str:

@@ -31,6 +31,10 @@ class OutgoingEmail(models.Model):
             pgettext_lazy("e-mail kind", "Report to the competent institution"),
         )
         EXTENDED = "report_extended", pgettext_lazy("e-mail kind", "Term extended")
+        MESSAGE = (
+            "report_message",
+            pgettext_lazy("e-mail kind", "Message to the citizen"),
+        )
         REGISTRY_REQUEST = (
             "registry_request",
             pgettext_lazy("e-mail kind", "Registry number request"),
@@ -127,6 +131,10 @@ class InboundMailbox(models.Model):
             "registry_replies",
             pgettext_lazy("mailbox purpose", "Replies of the registry by e-mail"),
         )
+        CITIZEN_REPLIES = (
+            "citizen_replies",
+            pgettext_lazy("mailbox purpose", "Citizens' replies to messages"),
+        )
 
     class Security(models.TextChoices):
         TLS = "tls", pgettext_lazy("mailbox security", "TLS (IMAPS, port 993)")
@@ -143,6 +151,14 @@ class InboundMailbox(models.Model):
         verbose_name=_("institution"),
     )
     purpose = models.CharField(_("purpose"), max_length=32, choices=Purpose.choices)
+    address = models.EmailField(
+        _("address"),
+        blank=True,
+        help_text=_(
+            "The address that delivers to this mailbox: messages to citizens "
+            "ask for replies there."
+        ),
+    )
     host = models.CharField(_("IMAP server"), max_length=200)
     port = models.PositiveIntegerField(_("port"), default=993)
     security = models.CharField(
@@ -170,3 +186,28 @@ class InboundMailbox(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username}@{self.host} ({self.get_purpose_display()})"
+
+
+class ReceivedMessage(models.Model):
+    """A message read from a mailbox: the same one is never read twice."""
+
+    mailbox = models.ForeignKey(
+        InboundMailbox,
+        on_delete=models.CASCADE,
+        related_name="received",
+        verbose_name=_("mailbox"),
+    )
+    message_id = models.CharField(_("message ID"), max_length=255)
+    received_at = models.DateTimeField(_("read at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("message read")
+        verbose_name_plural = _("messages read")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mailbox", "message_id"], name="received_message_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.message_id

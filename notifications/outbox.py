@@ -30,6 +30,9 @@ def queue_message(
             ),
             "",
         )
+    headers = dict(message.extra_headers)
+    if message.reply_to:
+        headers.setdefault("Reply-To", ", ".join(message.reply_to))
     email = OutgoingEmail.objects.create(
         kind=kind,
         report=report,
@@ -38,7 +41,7 @@ def queue_message(
         subject=str(message.subject),
         body_text=str(message.body),
         body_html=html,
-        headers=dict(message.extra_headers),
+        headers=headers,
         attachment=attachment,
         attachment_name=attachment_name,
     )

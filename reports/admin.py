@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from leaflet.admin import LeafletGeoAdmin
 
-from reports.models import Event, Photo, Report, Resolution
+from reports.models import Event, Photo, Report, Resolution, ResponseTemplate
 
 EVENT_FIELDS = ("created_at", "kind", "actor", "from_status", "to_status", "text")
 
@@ -66,3 +66,10 @@ class ResolutionAdmin(admin.ModelAdmin):
     list_display = ["report", "outcome", "issued_by", "issued_at"]
     list_filter = ["outcome"]
     readonly_fields = ["report", "issued_by", "issued_at"]
+
+
+@admin.register(ResponseTemplate)
+class ResponseTemplateAdmin(admin.ModelAdmin):
+    list_display = ["title", "institution", "category", "outcome", "is_active"]
+    list_filter = ["institution", "outcome", "is_active"]
+    search_fields = ["title", "text"]

@@ -153,3 +153,11 @@ class ReportForm(forms.Form):
         if neighbour is not None:
             message += " " + _("Report it to %(name)s.") % {"name": neighbour.name}
         return message
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Your answer"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("The institution's staff read it; it is not public."),
+    )

@@ -138,7 +138,7 @@ def forward_report(
         )
 
     with transaction.atomic():
-        report = workflow._locked(report, *FORWARDABLE_STATUSES)
+        report = workflow.locked(report, *FORWARDABLE_STATUSES)
         previous = report.status
         report.status = Status.FORWARDED
         report.forwarded_at = timezone.now()
@@ -199,11 +199,11 @@ def _copy_to(report: Report, category: Category, actor: User) -> Report:
     )
     for photo in report.photos.all():
         _copy_photo(photo, copy)
-    workflow._record(
+    workflow.record_event(
         copy,
         EventKind.FORWARDED,
         actor=actor,
-        text=workflow._timeline_text(
+        text=workflow.timeline_text(
             gettext_noop(
                 "Received from %(institution)s, where it was registered "
                 "with number %(number)s."
@@ -241,12 +241,12 @@ def _copy_photo(photo: Photo, report: Report) -> Photo:
 
 
 def _record_forwarding(report: Report, actor: User, previous: str, reason: str) -> None:
-    workflow._record(
+    workflow.record_event(
         report,
         EventKind.FORWARDED,
         actor=actor,
         from_status=previous,
-        text=workflow._timeline_text(
+        text=workflow.timeline_text(
             gettext_noop(
                 "Forwarded to %(institution)s, which is competent. Reason: %(reason)s"
             ),
@@ -257,12 +257,12 @@ def _record_forwarding(report: Report, actor: User, previous: str, reason: str) 
     )
     if was_forwarded_late(report):
         last_day = forward_by(report)
-        workflow._record(
+        workflow.record_event(
             report,
             EventKind.NOTE,
             actor=actor,
             from_status=report.status,
-            text=workflow._timeline_text(
+            text=workflow.timeline_text(
                 gettext_noop(
                     "Forwarded after the legal window of %(days)s days, "
                     "which ended on %(date)s."

@@ -74,12 +74,12 @@ def join_reports(
         for other in others:
             _join(locked[other.pk], main, actor, reason)
 
-        workflow._record(
+        workflow.record_event(
             main,
             EventKind.JOINED,
             actor=actor,
             from_status=main.status,
-            text=workflow._timeline_text(
+            text=workflow.timeline_text(
                 gettext_noop("Joined into this report: %(numbers)s."),
                 numbers=", ".join(_number(locked[other.pk]) for other in others),
             ),
@@ -105,7 +105,7 @@ def _join(other: Report, main: Report, actor: User, reason: str) -> None:
     other.save()
     Report.objects.filter(joined_into=other).update(joined_into=main)
 
-    text = workflow._timeline_text(
+    text = workflow.timeline_text(
         gettext_noop(
             "Joined into report %(number)s, about the same problem: "
             "its answer is the answer to this report too."
@@ -114,7 +114,7 @@ def _join(other: Report, main: Report, actor: User, reason: str) -> None:
     )
     if reason:
         text = f"{text}\n{reason}"
-    workflow._record(
+    workflow.record_event(
         other,
         EventKind.JOINED,
         actor=actor,

@@ -47,7 +47,8 @@ from reports.models import (
 
 EXCERPT_LENGTH = 140
 COORDINATE_DECIMALS = 6
-DEPARTMENT_EVENTS = (EventKind.ASSIGNED, EventKind.RESOLVED)
+# Events of the department's work: the public sees the department's name.
+DEPARTMENT_EVENTS = (EventKind.ASSIGNED, EventKind.RESOLVED, EventKind.MESSAGE)
 
 # The map shows reports one by one from this zoom on, when the viewport
 # holds no more than REPORT_LIMIT of them; otherwise it shows clusters and

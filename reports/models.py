@@ -345,6 +345,8 @@ class EventKind(models.TextChoices):
     FORWARDED = "forwarded", pgettext_lazy("event", "Forwarded")
     JOINED = "joined", pgettext_lazy("event", "Joined")
     EXTENDED = "extended", pgettext_lazy("event", "Term extended")
+    MESSAGE = "message", pgettext_lazy("event", "Message from the institution")
+    REPLY = "reply", pgettext_lazy("event", "The citizen's answer")
 
 
 class Event(models.Model):
@@ -455,3 +457,45 @@ class MapCell(models.Model):
                 name="reports_mapcell_key",
             )
         ]
+
+
+class ResponseTemplate(models.Model):
+    """A text staff start from when they write to a citizen or answer.
+
+    A template may be for one category, one outcome, both or all reports;
+    staff pick it, then edit the text before sending.
+    """
+
+    institution = models.ForeignKey(
+        Institution,
+        on_delete=models.CASCADE,
+        related_name="response_templates",
+        verbose_name=_("institution"),
+    )
+    title = models.CharField(_("title"), max_length=120)
+    text = models.TextField(_("text"))
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="response_templates",
+        verbose_name=_("category"),
+        help_text=_("Empty: for every category."),
+    )
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=16,
+        choices=Outcome.choices,
+        blank=True,
+        help_text=_("Empty: for messages and every outcome."),
+    )
+    is_active = models.BooleanField(_("offered"), default=True)
+
+    class Meta:
+        verbose_name = _("response template")
+        verbose_name_plural = _("response templates")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title

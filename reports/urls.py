@@ -24,6 +24,11 @@ urlpatterns = [
     path("contul-meu/sesizari/", citizen.my_reports, name="mine"),
     path("contul-meu/sesizari/<int:pk>/", citizen.my_report, name="mine-detail"),
     path(
+        "contul-meu/sesizari/<int:pk>/raspunde/",
+        citizen.my_report_reply,
+        name="mine-reply",
+    ),
+    path(
         "contul-meu/sesizari/<int:pk>/raspuns.pdf",
         citizen.resolution_document,
         name="resolution-document",

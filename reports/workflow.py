@@ -52,7 +52,7 @@ class WorkflowError(Exception):
     """
 
 
-def _locked(report: Report, *allowed: str) -> Report:
+def locked(report: Report, *allowed: str) -> Report:
     """Reload the report under a row lock and check its state."""
     current = Report.objects.select_for_update().get(pk=report.pk)
     if current.status not in allowed:
@@ -63,7 +63,7 @@ def _locked(report: Report, *allowed: str) -> Report:
     return current
 
 
-def _record(
+def record_event(
     report: Report,
     kind: str,
     *,
@@ -83,7 +83,7 @@ def _record(
     )
 
 
-def _timeline_text(message: str, **values: object) -> str:
+def timeline_text(message: str, **values: object) -> str:
     """A text the product writes into the timeline.
 
     It is kept in the institution's language, whatever language the person
@@ -97,7 +97,7 @@ def _timeline_text(message: str, **values: object) -> str:
         return gettext(message) % written
 
 
-def _require(condition: bool, message: str) -> None:
+def require(condition: bool, message: str) -> None:
     if not condition:
         raise WorkflowError(message)
 
@@ -114,20 +114,20 @@ def submit_report(
 ) -> Report:
     """Receive a citizen's report and register it at once."""
     description = normalize_text(description)
-    _require(
+    require(
         EmailAddress.objects.filter(user=author, verified=True).exists(),
         _("Confirm your e-mail address before sending a report."),
     )
-    _require(
+    require(
         category.institution_id == institution.pk and category.is_active,
         _("Choose one of the categories offered."),
     )
-    _require(
+    require(
         institution.contains(location),
         _("The place is outside the territory of %(name)s.")
         % {"name": institution.name},
     )
-    _require(
+    require(
         DESCRIPTION_MIN_LENGTH <= len(description) <= DESCRIPTION_MAX_LENGTH,
         _("The description must have between %(min)s and %(max)s characters.")
         % {"min": DESCRIPTION_MIN_LENGTH, "max": DESCRIPTION_MAX_LENGTH},
@@ -151,7 +151,7 @@ def submit_report(
             photo.report = report
             photo.position = position
             photo.save(update_fields=["report", "position"])
-        _record(
+        record_event(
             report, EventKind.SUBMITTED, actor=author, visibility=Visibility.CITIZEN
         )
         if register_for(institution).deferred:
@@ -168,7 +168,7 @@ def register_report(*, report: Report, entry: RegistryEntry | None = None) -> Re
     institution's register gives one now.
     """
     with transaction.atomic():
-        report = _locked(report, Status.SUBMITTED)
+        report = locked(report, Status.SUBMITTED)
         if entry is None:
             entry = register_for(report.institution).register_incoming(report)
 
@@ -177,11 +177,11 @@ def register_report(*, report: Report, entry: RegistryEntry | None = None) -> Re
         report.due_date = due_date_for(report.institution, entry.registered_at)
         report.status = Status.REGISTERED
         report.save()
-        _record(
+        record_event(
             report,
             EventKind.REGISTERED,
             from_status=Status.SUBMITTED,
-            text=_timeline_text(
+            text=timeline_text(
                 gettext_noop("Registered with number %(number)s."),
                 number=entry.number,
             ),
@@ -217,17 +217,17 @@ def publish_report(
     The department is the routing table's choice for the category, unless
     the clerk names another.
     """
-    _require(
+    require(
         roles.is_clerk(actor, report.institution),
         _("Only the registry clerks publish reports."),
     )
     public_description = normalize_text(public_description)
-    _require(bool(public_description), _("The public text cannot be empty."))
+    require(bool(public_description), _("The public text cannot be empty."))
 
     with transaction.atomic():
-        report = _locked(report, Status.REGISTERED)
+        report = locked(report, Status.REGISTERED)
         category = category or report.category
-        _require(
+        require(
             category.institution_id == report.institution_id,
             _("Choose one of the institution's categories."),
         )
@@ -245,12 +245,12 @@ def publish_report(
         # From now on a photo is hidden exactly when it is not public.
         report.photos.update(is_public=False, hidden=True)
         report.photos.filter(pk__in=public_ids).update(is_public=True, hidden=False)
-        _record(
+        record_event(
             report,
             EventKind.PUBLISHED,
             actor=actor,
             from_status=Status.REGISTERED,
-            text=_timeline_text(
+            text=timeline_text(
                 gettext_noop("Sent to %(department)s."), department=department.name
             ),
         )
@@ -260,18 +260,18 @@ def publish_report(
 
 def reject_report(*, report: Report, actor: User, reason: str) -> Report:
     """Refuse a report that is not a petition; the citizen gets the reason."""
-    _require(
+    require(
         roles.is_clerk(actor, report.institution),
         _("Only the registry clerks reject reports."),
     )
     reason = normalize_text(reason)
-    _require(len(reason) >= 10, _("Give the citizen the reason for rejecting."))
+    require(len(reason) >= 10, _("Give the citizen the reason for rejecting."))
 
     with transaction.atomic():
-        report = _locked(report, Status.REGISTERED)
+        report = locked(report, Status.REGISTERED)
         report.status = Status.REJECTED
         report.save()
-        _record(
+        record_event(
             report,
             EventKind.REJECTED,
             actor=actor,
@@ -286,12 +286,12 @@ def reject_report(*, report: Report, actor: User, reason: str) -> Report:
 def assign_report(*, report: Report, actor: User, assignee: User) -> Report:
     """The department head gives the report to a member of the department."""
     with transaction.atomic():
-        report = _locked(report, Status.PUBLISHED, Status.ASSIGNED)
-        _require(
+        report = locked(report, Status.PUBLISHED, Status.ASSIGNED)
+        require(
             roles.is_head_of(actor, report.department),
             _("Only the head of the department assigns its reports."),
         )
-        _require(
+        require(
             roles.works_in(assignee, report.department),
             _("The report can only go to a member of the department."),
         )
@@ -299,12 +299,12 @@ def assign_report(*, report: Report, actor: User, assignee: User) -> Report:
         report.assignee = assignee
         report.status = Status.ASSIGNED
         report.save()
-        _record(
+        record_event(
             report,
             EventKind.ASSIGNED,
             actor=actor,
             from_status=previous,
-            text=_timeline_text(
+            text=timeline_text(
                 gettext_noop("Assigned to %(name)s."), name=assignee.full_name
             ),
             visibility=Visibility.INTERNAL,
@@ -316,11 +316,11 @@ def assign_report(*, report: Report, actor: User, assignee: User) -> Report:
 
 def add_note(*, report: Report, actor: User, text: str) -> Event:
     """An internal note, for staff only."""
-    _require(_can_work_on(actor, report), _("You do not work on this report."))
+    require(_can_work_on(actor, report), _("You do not work on this report."))
     text = normalize_text(text)
-    _require(bool(text), _("Write the note."))
+    require(bool(text), _("Write the note."))
 
-    return _record(
+    return record_event(
         report,
         EventKind.NOTE,
         actor=actor,
@@ -346,15 +346,15 @@ def issue_resolution(
     later, and the answer reaches the citizen then (register_answer).
     """
     summary = normalize_text(summary)
-    _require(bool(summary), _("Write the public summary of the answer."))
-    _require(
+    require(bool(summary), _("Write the public summary of the answer."))
+    require(
         outcome != Outcome.PLANNED or planned_for is not None,
         _("Give the date by which the work is planned."),
     )
 
     with transaction.atomic():
-        report = _locked(report, Status.ASSIGNED)
-        _require(
+        report = locked(report, Status.ASSIGNED)
+        require(
             actor == report.assignee or roles.is_head_of(actor, report.department),
             _("Only the person the report is assigned to, or the head, answers it."),
         )
@@ -369,7 +369,7 @@ def issue_resolution(
         report.status = Status.RESOLVED
         report.resolved_at = resolution.issued_at
         report.save()
-        _record(
+        record_event(
             report,
             EventKind.RESOLVED,
             actor=actor,
@@ -393,9 +393,9 @@ def register_answer(*, report: Report, entry: RegistryEntry) -> Resolution:
     Raises WorkflowError if the answer has its number already.
     """
     with transaction.atomic():
-        report = _locked(report, Status.RESOLVED)
+        report = locked(report, Status.RESOLVED)
         resolution = Resolution.objects.select_for_update().get(report=report)
-        _require(
+        require(
             not resolution.outgoing_number,
             _("This answer has its outgoing number already."),
         )
@@ -449,12 +449,12 @@ def extend_term(*, report: Report, actor: User, days: int, reason: str) -> Repor
     to the next working day.
     """
     reason = normalize_text(reason)
-    _require(
+    require(
         1 <= days <= legal_clock.EXTENSION_MAX_DAYS,
         _("The term may be extended by 1 to %(max)s days.")
         % {"max": legal_clock.EXTENSION_MAX_DAYS},
     )
-    _require(
+    require(
         len(reason) >= legal_clock.EXTENSION_REASON_MIN_LENGTH,
         _(
             "Give the citizen the reason for the extension "
@@ -464,19 +464,19 @@ def extend_term(*, report: Report, actor: User, days: int, reason: str) -> Repor
     )
 
     with transaction.atomic():
-        report = _locked(report, *EXTENDABLE_STATUSES)
-        _require(
+        report = locked(report, *EXTENDABLE_STATUSES)
+        require(
             _extends_terms(actor, report),
             _(
                 "Only the registry clerks or the head of the department "
                 "extend the term."
             ),
         )
-        _require(
+        require(
             not was_extended(report),
             _("The term of this report was extended already: the law allows it once."),
         )
-        _require(
+        require(
             _term_running(report),
             _("The term has passed: it can no longer be extended."),
         )
@@ -486,12 +486,12 @@ def extend_term(*, report: Report, actor: User, days: int, reason: str) -> Repor
         report.save()
         with translation.override(settings.LANGUAGE_CODE):
             new_date = formats.date_format(report.due_date)
-        _record(
+        record_event(
             report,
             EventKind.EXTENDED,
             actor=actor,
             from_status=report.status,
-            text=_timeline_text(
+            text=timeline_text(
                 gettext_noop("The term is extended to %(date)s. Reason: %(reason)s"),
                 date=new_date,
                 reason=reason,

@@ -35,6 +35,7 @@ def test_report_page_offers_the_clerk_publish_and_reject(
         "extend",
         "forward",
         "join",
+        "message",
         "note",
         "publish",
         "reject",
@@ -60,7 +61,7 @@ def test_report_page_offers_the_head_the_assignment(client, head, published_repo
 
     response = client.get(_page(published_report))
 
-    assert sorted(response.context["forms"]) == ["assign", "extend", "note"]
+    assert sorted(response.context["forms"]) == ["assign", "extend", "message", "note"]
 
 
 def test_report_page_offers_the_assignee_the_resolution(client, staff, assigned_report):
@@ -68,7 +69,7 @@ def test_report_page_offers_the_assignee_the_resolution(client, staff, assigned_
 
     response = client.get(_page(assigned_report))
 
-    assert sorted(response.context["forms"]) == ["note", "resolve"]
+    assert sorted(response.context["forms"]) == ["message", "note", "resolve"]
 
 
 def test_report_page_marks_internal_events(client, head, assigned_report):

@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from institutions import roles
 from institutions.middleware import (
@@ -20,7 +20,8 @@ from institutions.middleware import (
 from institutions.models import Institution
 from moderation.findings import preview_for
 from reports import drafts, duplicates, geocoding, photos, workflow
-from reports.forms import ReportForm
+from reports import messages as messages_ops
+from reports.forms import ReplyForm, ReportForm
 from reports.models import Report, Visibility
 
 MY_REPORTS_PER_PAGE = 20
@@ -158,6 +159,35 @@ def my_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         pk=pk,
         author=request.user,
     )
+    return _render_my_report(request, report, ReplyForm())
+
+
+@login_required
+@require_POST
+def my_report_reply(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(
+        Report.objects.select_related("category", "resolution"),
+        pk=pk,
+        author=request.user,
+    )
+    form = ReplyForm(request.POST)
+
+    if form.is_valid():
+        try:
+            messages_ops.record_reply(
+                report=report, author=request.user, text=form.cleaned_data["text"]
+            )
+        except workflow.WorkflowError as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("Your answer is on the report's timeline."))
+            return redirect("reports:mine-detail", pk=report.pk)
+    return _render_my_report(request, report, form, status=400)
+
+
+def _render_my_report(
+    request: AuthenticatedRequest, report: Report, form: ReplyForm, status: int = 200
+) -> HttpResponse:
     # A joined report's answer is that of the report it was joined into.
     answered = report.joined_into or report
     events = report.events.filter(
@@ -171,7 +201,11 @@ def my_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "photos": report.photos.all(),
             "events": events,
             "resolution": getattr(answered, "resolution", None),
+            "reply_form": form
+            if messages_ops.may_reply(request.user, report)
+            else None,
         },
+        status=status,
     )
 
 
