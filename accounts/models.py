@@ -51,6 +51,9 @@ class User(AbstractUser):
     # says why.
     suspended_at = models.DateTimeField(_("suspended at"), null=True, blank=True)
     suspension_reason = models.TextField(_("reason for the suspension"), blank=True)
+    # A deleted account keeps no personal data; its reports keep the
+    # petitioner as filed (accounts.deletion).
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]

@@ -54,7 +54,7 @@ def notify_citizen(
             "kind": kind,
             "report": report,
             "institution": institution,
-            "citizen": report.author,
+            "citizen": report.petitioner,
             "text": text,
             "resolution": resolution,
             "link": settings.SITE_URL
@@ -71,7 +71,7 @@ def notify_citizen(
         subject=f"{institution.name}: {subject}",
         body=body,
         from_email=institution.email_sender or settings.DEFAULT_FROM_EMAIL,
-        to=[report.author.email],
+        to=[report.petitioner.email],
         reply_to=[replies] if replies else None,
     )
     message.attach_alternative(html, "text/html")

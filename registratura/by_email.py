@@ -59,7 +59,7 @@ def request_number(call: RegistryCall, config: RegistryConfig) -> OutgoingEmail:
         context = {
             "report": report,
             "institution": institution,
-            "citizen": report.author,
+            "citizen": report.petitioner,
             "reference": call.idempotency_key,
             "photo_count": report.photos.count(),
             "resolution": report.resolution if outgoing else None,

@@ -230,9 +230,9 @@ def incoming_payload(report: "Report") -> dict[str, object]:
         "address": report.address,
         "received_at": report.created_at.isoformat(),
         "author": {
-            "name": report.author.full_name,
-            "email": report.author.email,
-            "phone": report.author.phone,
+            "name": report.petitioner.full_name,
+            "email": report.petitioner.email,
+            "phone": report.petitioner.phone,
         },
     }
 
@@ -254,8 +254,8 @@ def outgoing_payload(resolution: "Resolution") -> dict[str, object]:
         "summary": resolution.summary,
         "issued_at": resolution.issued_at.isoformat(),
         "addressee": {
-            "name": report.author.full_name,
-            "email": report.author.email,
+            "name": report.petitioner.full_name,
+            "email": report.petitioner.email,
         },
         "document": {
             "name": f"raspuns-{report.pk}.pdf",

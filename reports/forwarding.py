@@ -190,6 +190,9 @@ def _copy_to(report: Report, category: Category, actor: User) -> Report:
     copy = Report.objects.create(
         institution=category.institution,
         author=report.author,
+        petitioner_name=report.petitioner_name,
+        petitioner_email=report.petitioner_email,
+        petitioner_phone=report.petitioner_phone,
         category=category,
         location=report.location,
         zone=zone_at(category.institution, report.location),
@@ -285,7 +288,7 @@ def _email_institution(report: Report, reason: str) -> OutgoingEmail:
         context = {
             "report": report,
             "institution": institution,
-            "citizen": report.author,
+            "citizen": report.petitioner,
             "reason": reason,
             "photo_count": report.photos.count(),
         }

@@ -76,7 +76,11 @@ def templates_for(report: Report, *, answer: bool) -> QuerySet[ResponseTemplate]
 
 
 def may_reply(user: roles.AnyUser, report: Report) -> bool:
-    return report.author_id == user.pk and report.status not in CLOSED_TO_MESSAGES
+    return (
+        report.author_id == user.pk
+        and report.author.deleted_at is None
+        and report.status not in CLOSED_TO_MESSAGES
+    )
 
 
 def record_reply(*, report: Report, author: User, text: str) -> Event:

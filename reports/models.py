@@ -1,4 +1,5 @@
 import uuid
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
@@ -60,6 +61,13 @@ class PinState(models.TextChoices):
     CLOSED = "closed", pgettext_lazy("pin", "Closed without a fix")
 
 
+@dataclass(frozen=True)
+class Petitioner:
+    full_name: str
+    email: str
+    phone: str
+
+
 class ReportQuerySet(models.QuerySet["Report"]):
     def public(self) -> Self:
         return self.filter(status__in=PUBLIC_STATUSES)
@@ -118,6 +126,17 @@ class Report(models.Model):
     )
     address = models.CharField(_("address"), max_length=250, blank=True)
     description = models.TextField(_("description as sent"))
+    # The petitioner as the petition was filed: the institution keeps it
+    # when the author deletes the account (OG 27/2002 archives petitions).
+    petitioner_name = models.CharField(
+        _("petitioner's name"), max_length=150, blank=True, db_default=""
+    )
+    petitioner_email = models.EmailField(
+        _("petitioner's e-mail"), blank=True, db_default=""
+    )
+    petitioner_phone = models.CharField(
+        _("petitioner's phone"), max_length=16, blank=True, db_default=""
+    )
     public_description = models.TextField(_("public description"), blank=True)
     status = models.CharField(
         _("status"),
@@ -209,6 +228,16 @@ class Report(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES
+
+    @property
+    def petitioner(self) -> "Petitioner":
+        """Who to answer: the account, or the petition as filed once it is gone."""
+        author = self.author
+        if author.deleted_at is None:
+            return Petitioner(author.full_name, author.email, author.phone)
+        return Petitioner(
+            self.petitioner_name, self.petitioner_email, self.petitioner_phone
+        )
 
     @property
     def is_open(self) -> bool:

@@ -138,6 +138,9 @@ def submit_report(
         if refusal:
             raise WorkflowError(refusal)
         report = Report.objects.create(
+            petitioner_name=author.full_name,
+            petitioner_email=author.email,
+            petitioner_phone=author.phone,
             institution=institution,
             author=author,
             category=category,

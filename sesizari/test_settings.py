@@ -22,6 +22,7 @@ MAP_CACHE_SECONDS = 0
 OPEN311_CACHE_SECONDS = 0
 # Each test's connection closes after its requests, as Django's own tests expect.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = False  # noqa: F405
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="sesizari-static-"))
 STORAGES["default"]["OPTIONS"]["location"] = tempfile.mkdtemp(  # noqa: F405
     prefix="sesizari-media-"

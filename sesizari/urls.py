@@ -16,6 +16,7 @@ urlpatterns = [
     path("cont/", include("allauth.urls")),
     path("registratura/", include("registratura.urls")),
     path("", include("notifications.urls")),
+    path("", include("accounts.urls")),
     path("open311/v2/", include("open311.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
