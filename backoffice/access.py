@@ -108,6 +108,7 @@ QUEUES = (
     ("backoffice:registry-calls", _("Registry calls"), {Role.CLERK}),
     ("backoffice:department-queue", _("Department: to assign"), {Role.HEAD}),
     ("backoffice:my-work", _("My work"), {Role.HEAD, Role.STAFF}),
+    ("dashboards:evolution", _("Statistics"), {Role.VIEWER, Role.HEAD, Role.ADMIN}),
 )
 
 

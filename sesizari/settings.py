@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "notifications",
     "backoffice",
     "open311",
+    "dashboards",
     "demo",
 ]
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from dashboards.views import public_statistics
 from institutions.views import branding_css
 from reports.views.public import home
 
@@ -12,7 +13,9 @@ urlpatterns = [
     path("", home, name="home"),
     path("", include("reports.urls")),
     path("branding.css", branding_css, name="branding-css"),
+    path("birou/statistici/", include("dashboards.urls")),
     path("birou/", include("backoffice.urls")),
+    path("statistici/", public_statistics, name="public-statistics"),
     path("cont/", include("allauth.urls")),
     path("registratura/", include("registratura.urls")),
     path("", include("notifications.urls")),

@@ -13,6 +13,7 @@ from institutions.models import Institution
 from reports.models import Report
 from zones.geojson import ZoneFileError, ZoneShape, read_zones
 from zones.models import Zone
+from zones.signals import zones_assigned
 
 logger = logging.getLogger(__name__)
 
@@ -168,4 +169,7 @@ def assign_zones(institution: Institution) -> int:
 
     with connection.cursor() as cursor:
         cursor.execute(sql, [institution.pk, institution.pk])
-        return cursor.rowcount
+        moved = cursor.rowcount
+
+    zones_assigned.send(sender=Zone, institution=institution)
+    return moved

@@ -82,9 +82,7 @@ def test_delete_removes_the_person_and_keeps_the_petition(
     assert client.get(reverse("reports:mine")).status_code == 302
 
 
-def test_deleted_account_cannot_log_in_and_the_address_is_free_again(
-    client, citizen
-):
+def test_deleted_account_cannot_log_in_and_the_address_is_free_again(client, citizen):
     email = citizen.email
     client.force_login(citizen)
     client.post(MY_DATA, {"password": PASSWORD})
