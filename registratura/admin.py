@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 
 from registratura.models import RegisterCounter, RegistryCall, RegistryConfig
@@ -18,6 +19,8 @@ class RegisterCounterAdmin(admin.ModelAdmin):
 
 @admin.register(RegistryConfig)
 class RegistryConfigAdmin(admin.ModelAdmin):
+    # An endpoint typed without its scheme is taken as https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["institution", "adapter", "endpoint_url", "callback_enabled"]
     fieldsets = [
         (None, {"fields": ["institution", "adapter"]}),
