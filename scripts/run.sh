@@ -24,6 +24,34 @@ if [ -z "${SESIZARI_SECRET_KEY:-}" ]; then
     export SESIZARI_SECRET_KEY
 fi
 
+# A PostgreSQL database named in DATABASE_URL is created when missing.
+if [[ "${DATABASE_URL:-}" == postgis://* ]]; then
+    "$PYTHON" - <<'PY' || die "could not reach or create the database of DATABASE_URL"
+import os
+
+import environ
+import psycopg
+from psycopg import sql
+
+config = environ.Env.db_url_config(os.environ["DATABASE_URL"])
+server = {
+    "host": config["HOST"] or None,
+    "port": config["PORT"] or None,
+    "user": config["USER"] or None,
+    "password": config["PASSWORD"] or None,
+}
+with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
+    exists = connection.execute(
+        "SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]
+    ).fetchone()
+    if not exists:
+        print(f"Creating the database {config['NAME']}")
+        connection.execute(
+            sql.SQL("CREATE DATABASE {}").format(sql.Identifier(config["NAME"]))
+        )
+PY
+fi
+
 say "Migrating the database (${DATABASE_URL:-SpatiaLite in var/sesizari.sqlite3})"
 "$PYTHON" manage.py migrate --noinput || die "migrate failed"
 say "Collecting static files"
