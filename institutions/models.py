@@ -1,20 +1,26 @@
+import re
 from typing import Any
 
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.contrib.gis.geos import Point
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from institutions.colours import contrast_ratio
 from moderation.text import fold
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+WHITE = "#ffffff"
+AA_TEXT_CONTRAST = 4.5
 
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 colour_validator = RegexValidator(
-    r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB, for example #1d4e89.")
+    COLOUR, _("Enter a colour as #RRGGBB, for example #1d4e89.")
 )
 
 
@@ -85,6 +91,27 @@ class Institution(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        # The main colour is the links' colour on white, and the header's
+        # background under white text: both need WCAG AA's 4.5:1 for text.
+        if not COLOUR.match(self.main_colour or ""):
+            return  # the field's validator says what is wrong
+        ratio = contrast_ratio(self.main_colour, WHITE)
+        if ratio < AA_TEXT_CONTRAST:
+            raise ValidationError(
+                {
+                    "main_colour": _(
+                        "On white this colour has a contrast of %(ratio)s:1; "
+                        "text needs at least %(needed)s:1 (WCAG AA). Choose a "
+                        "darker colour."
+                    )
+                    % {
+                        "ratio": f"{ratio:.1f}".replace(".", ","),
+                        "needed": "4,5",
+                    }
+                }
+            )
 
     def contains(self, point: Point) -> bool:
         return self.boundary is None or self.boundary.contains(point)
