@@ -18,9 +18,10 @@ OSM_ATTRIBUTION = "© OpenStreetMap contributors"
 WHITE = "#ffffff"
 AA_TEXT_CONTRAST = 4.5
 
-COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+COLOUR = re.compile(COLOUR_PATTERN)
 colour_validator = RegexValidator(
-    COLOUR, _("Enter a colour as #RRGGBB, for example #1d4e89.")
+    COLOUR_PATTERN, _("Enter a colour as #RRGGBB, for example #1d4e89.")
 )
 
 
