@@ -138,11 +138,11 @@ def submit_report(
         if refusal:
             raise WorkflowError(refusal)
         report = Report.objects.create(
+            institution=institution,
+            author=author,
             petitioner_name=author.full_name,
             petitioner_email=author.email,
             petitioner_phone=author.phone,
-            institution=institution,
-            author=author,
             category=category,
             location=location,
             zone=zone_at(institution, location),

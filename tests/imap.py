@@ -62,6 +62,21 @@ class LocalImapServer:
             )
             assert status == "OK"
 
+    def mailbox(self, institution, purpose, *, password=None, address=""):
+        """The institution's inbound mailbox on this server."""
+        from notifications.models import InboundMailbox
+
+        return InboundMailbox.objects.create(
+            institution=institution,
+            purpose=purpose,
+            address=address,
+            host=self.host,
+            port=self.port,
+            security=InboundMailbox.Security.NONE,
+            username=self.user,
+            password=self.password if password is None else password,
+        )
+
     def unseen(self, folder: str = "INBOX") -> list[bytes]:
         with self.connect() as connection:
             connection.select(folder)

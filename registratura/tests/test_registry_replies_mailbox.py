@@ -14,17 +14,12 @@ from reports.models import EventKind, Resolution, Status
 ENGLISH = {"Accept-Language": "en"}
 
 
+REPLIES = InboundMailbox.Purpose.REGISTRY_REPLIES
+
+
 @pytest.fixture
 def replies_mailbox(institution, imap_server):
-    return InboundMailbox.objects.create(
-        institution=institution,
-        purpose=InboundMailbox.Purpose.REGISTRY_REPLIES,
-        host=imap_server.host,
-        port=imap_server.port,
-        security=InboundMailbox.Security.NONE,
-        username=imap_server.user,
-        password=imap_server.password,
-    )
+    return imap_server.mailbox(institution, REPLIES)
 
 
 def _reply(call, text="Nr. înregistrare: 4567/2026", *, html=False):
@@ -120,15 +115,7 @@ def test_replies_mailbox_unrelated_messages_change_nothing(
 def test_replies_mailbox_unreachable_is_kept_for_staff_and_tried_again(
     institution, imap_server
 ):
-    mailbox = InboundMailbox.objects.create(
-        institution=institution,
-        purpose=InboundMailbox.Purpose.REGISTRY_REPLIES,
-        host=imap_server.host,
-        port=imap_server.port,
-        security=InboundMailbox.Security.NONE,
-        username=imap_server.user,
-        password="parola-gresita",
-    )
+    mailbox = imap_server.mailbox(institution, REPLIES, password="parola-gresita")
 
     inbound.read_all()
     inbound.read_all()
@@ -143,15 +130,7 @@ def test_replies_mailbox_unreachable_is_kept_for_staff_and_tried_again(
 def test_clerks_see_that_the_replies_mailbox_cannot_be_read(
     client, clerk, institution, imap_server
 ):
-    InboundMailbox.objects.create(
-        institution=institution,
-        purpose=InboundMailbox.Purpose.REGISTRY_REPLIES,
-        host=imap_server.host,
-        port=imap_server.port,
-        security=InboundMailbox.Security.NONE,
-        username=imap_server.user,
-        password="parola-gresita",
-    )
+    imap_server.mailbox(institution, REPLIES, password="parola-gresita")
     inbound.read_all()
     client.force_login(clerk)
 

@@ -19,16 +19,8 @@ REPLIES = "raspunsuri@primaria.example.ro"
 
 @pytest.fixture
 def replies_mailbox(institution, imap_server):
-    return InboundMailbox.objects.create(
-        institution=institution,
-        purpose=InboundMailbox.Purpose.CITIZEN_REPLIES,
-        address=REPLIES,
-        host=imap_server.host,
-        port=imap_server.port,
-        security=InboundMailbox.Security.NONE,
-        username=imap_server.user,
-        password=imap_server.password,
-    )
+    purpose = InboundMailbox.Purpose.CITIZEN_REPLIES
+    return imap_server.mailbox(institution, purpose, address=REPLIES)
 
 
 def _message_emails():
