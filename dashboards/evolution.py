@@ -235,7 +235,7 @@ def breakdown(filters: Filters, by: str) -> Table:
             label,
             pgettext_lazy("figures", "Received"),
             _("Received a year before"),
-            _("Change"),
+            pgettext_lazy("figures", "Change"),
             _("Of them resolved"),
             _("Of them still open"),
         ],

@@ -95,7 +95,7 @@ def backlog(filters: Filters, today: date | None = None) -> Table:
 
 def _department_label(name: str | None, *, is_total: bool) -> str:
     if is_total and name is None:
-        return str(_("All"))
+        return str(pgettext_lazy("total row", "All"))
     return name if name is not None else str(_("Not routed yet"))
 
 
@@ -139,7 +139,7 @@ def durations(filters: Filters) -> tuple[Table, Table]:
             counted, (median, p90) = steps[index], steps[index + 1] or (None, None)
             values += [counted, _round(median), _round(p90)]
         if no_department and no_category:
-            total = [str(_("All")), *values]
+            total = [str(pgettext_lazy("total row", "All")), *values]
         elif no_category:
             by_department.rows.append(
                 [_department_label(department, is_total=False), *values]
@@ -194,7 +194,9 @@ def within_term(filters: Filters) -> Table:
     )
     table = _term_table("within-term", _("Month of the answer"))
     for month, answered, on_time in rows:
-        label = month.strftime("%Y-%m") if month else str(_("All"))
+        label = (
+            month.strftime("%Y-%m") if month else str(pgettext_lazy("total row", "All"))
+        )
         table.rows.append([label, answered, on_time, _share(on_time, answered)])
     return table
 
@@ -276,7 +278,9 @@ def outcomes(filters: Filters) -> Table:
         table.rows.append(
             [str(label), counts.get(key, 0), _share(counts.get(key, 0), total)]
         )
-    table.rows.append([str(_("All")), total, 100.0 if total else None])
+    table.rows.append(
+        [str(pgettext_lazy("total row", "All")), total, 100.0 if total else None]
+    )
     return table
 
 

@@ -15,6 +15,9 @@ from moderation.text import fold
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+# The public filters of the map and the list (reports.filters), in their
+# default order.
+PUBLIC_FILTERS = ("category", "status", "outcome", "since", "until", "q", "zone")
 WHITE = "#ffffff"
 AA_TEXT_CONTRAST = 4.5
 
@@ -78,6 +81,16 @@ class Institution(models.Model):
     tile_attribution = models.CharField(
         _("map tiles attribution"), max_length=300, blank=True, default=OSM_ATTRIBUTION
     )
+    public_filters = models.CharField(
+        _("filters of the map and list"),
+        max_length=200,
+        default=",".join(PUBLIC_FILTERS),
+        help_text=_(
+            "The filters offered to the public, in this order, separated by "
+            "commas: category, status, outcome, since, until, q (the search), "
+            "zone. A link with another filter still works."
+        ),
+    )
     answer_term_days = models.PositiveSmallIntegerField(
         _("answer term (days)"),
         default=30,
@@ -93,7 +106,26 @@ class Institution(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def offered_filters(self) -> list[str]:
+        names = [name.strip() for name in self.public_filters.split(",")]
+        return [name for name in dict.fromkeys(names) if name in PUBLIC_FILTERS]
+
     def clean(self) -> None:
+        unknown = [
+            name.strip()
+            for name in self.public_filters.split(",")
+            if name.strip() and name.strip() not in PUBLIC_FILTERS
+        ]
+        if unknown:
+            raise ValidationError(
+                {
+                    "public_filters": _(
+                        "There is no filter %(names)s. The filters are: %(known)s."
+                    )
+                    % {"names": ", ".join(unknown), "known": ", ".join(PUBLIC_FILTERS)}
+                }
+            )
         # The main colour is the links' colour on white, and the header's
         # background under white text: both need WCAG AA's 4.5:1 for text.
         if not COLOUR.match(self.main_colour or ""):

@@ -106,11 +106,12 @@ class ReportFilterForm(forms.Form):
         ]
 
     def shown_fields(self) -> list[forms.BoundField]:
-        """The fields to show; the zone only when the institution has zones."""
+        """The filters the institution offers, in its order; the zone only
+        when it has zones. The others still filter a link that names them."""
         return [
-            field
-            for field in self.visible_fields()
-            if field.name != "zone" or self.zones
+            self[name]
+            for name in self._institution.offered_filters
+            if name != "zone" or self.zones
         ]
 
     def valid_values(self) -> dict[str, Any]:

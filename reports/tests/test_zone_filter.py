@@ -11,18 +11,6 @@ from zones.tests.geojson import MANASTUR_POINT, OUTSIDE_POINT, two_zones
 
 
 @pytest.fixture
-def zones(institution):
-    import_zones(
-        institution=institution,
-        data=two_zones(),
-        name_property="name",
-        kind="neighbourhood",
-        replace=True,
-    )
-    return {zone.name: zone for zone in Zone.objects.filter(institution=institution)}
-
-
-@pytest.fixture
 def reports_by_zone(flow, zones, no_report_limits):
     """A published report in each zone and one outside them."""
     reports = {"Centru": flow.published()}
