@@ -24,6 +24,9 @@ from tests.factories import (
 from tests.flow import Flow
 from tests.imap import LocalImapServer
 from tests.smtp import LocalMailServer
+from zones.models import Zone
+from zones.operations import import_zones
+from zones.tests.geojson import two_zones
 
 SHARED_DATA = Path(__file__).resolve().parent.parent / "shared" / "data"
 
@@ -203,6 +206,19 @@ def mail_server(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     yield server
     controller.stop()
+
+
+@pytest.fixture
+def zones(institution):
+    """Two zones of the institution, Centru and Mănăștur, by name."""
+    import_zones(
+        institution=institution,
+        data=two_zones(),
+        name_property="name",
+        kind="neighbourhood",
+        replace=True,
+    )
+    return {zone.name: zone for zone in Zone.objects.filter(institution=institution)}
 
 
 @pytest.fixture

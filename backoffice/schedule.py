@@ -1,9 +1,10 @@
 """The periodic jobs of the platform, for one long-running scheduler process.
 
 Every minute: queue the registry calls that are due or were left by a dead
-worker, and read the inbound mailboxes. Every day, from the digest hour in
-Europe/Bucharest: the department heads' digests (a second run the same day
-sends nothing again, so a restarted scheduler repeats nothing).
+worker, and read the inbound mailboxes. Every day, from their hour in
+Europe/Bucharest: the department heads' digests and the citizens' daily
+area alerts (a second run the same day sends nothing again, so a
+restarted scheduler repeats nothing).
 """
 
 import logging
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from backoffice.digests import queue_due_digests
 from notifications import inbound
+from notifications.alerts import send_daily_alerts
 from registratura import outbox
 from reports.legal_clock import LEGAL_TIME_ZONE
 
@@ -22,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 TICK = timedelta(minutes=1)
 DIGEST_TIME = time(7, 0)
+ALERTS_TIME = time(7, 30)
 
 
 @dataclass
@@ -46,6 +49,7 @@ JOBS = [
     Job("resume registry calls", outbox.resume_stalled),
     Job("read inbound mailboxes", inbound.read_all),
     Job("due-date digests", queue_due_digests, daily_at=DIGEST_TIME),
+    Job("area alerts of the day", send_daily_alerts, daily_at=ALERTS_TIME),
 ]
 
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.gis.db import models as gis_models
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +49,7 @@ class OutgoingEmail(models.Model):
             "followed_update",
             pgettext_lazy("e-mail kind", "Update of a followed report"),
         )
+        AREA_ALERT = "area_alert", pgettext_lazy("e-mail kind", "Area alert")
 
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     report = models.ForeignKey(
@@ -211,3 +213,52 @@ class ReceivedMessage(models.Model):
 
     def __str__(self) -> str:
         return self.message_id
+
+
+class AreaAlert(models.Model):
+    """A citizen's wish to hear of new public reports in a zone or near a place."""
+
+    class Frequency(models.TextChoices):
+        IMMEDIATE = "immediate", pgettext_lazy("alert frequency", "At once")
+        DAILY = "daily", pgettext_lazy("alert frequency", "Once a day, together")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="area_alerts",
+        verbose_name=_("user"),
+    )
+    institution = models.ForeignKey(
+        "institutions.Institution",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("institution"),
+    )
+    # Either a zone, or a circle around a place.
+    zone = models.ForeignKey(
+        "zones.Zone",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("zone"),
+    )
+    centre = gis_models.PointField(_("centre"), srid=4326, null=True, blank=True)
+    radius_m = models.PositiveIntegerField(_("radius (metres)"), null=True, blank=True)
+    label = models.CharField(_("place"), max_length=250)
+    frequency = models.CharField(
+        _("how often"),
+        max_length=16,
+        choices=Frequency.choices,
+        default=Frequency.IMMEDIATE,
+    )
+    created_at = models.DateTimeField(_("since"), default=timezone.now)
+    last_sent_at = models.DateTimeField(_("last digest"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("area alert")
+        verbose_name_plural = _("area alerts")
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.label

@@ -11,5 +11,15 @@ urlpatterns = [
         views.stop_following,
         name="stop-following",
     ),
+    path(
+        "contul-meu/notificari/alerte/<int:pk>/oprire/",
+        views.stop_alert,
+        name="stop-alert",
+    ),
     path("dezabonare/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path(
+        "dezabonare/alerta/<str:token>/",
+        views.alert_unsubscribe,
+        name="alert-unsubscribe",
+    ),
 ]

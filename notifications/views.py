@@ -1,5 +1,7 @@
 """The citizen's e-mail settings, and unsubscribing from a link in an e-mail."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -9,20 +11,69 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from institutions.middleware import AuthenticatedRequest
-from notifications import following
-from notifications.models import Follow
+from institutions.middleware import AuthenticatedRequest, require_institution
+from institutions.models import Institution
+from notifications import alerts, following
+from notifications.forms import AreaAlertForm
+from notifications.models import AreaAlert, Follow
+from reports.geocoding import locate_address
 from reports.models import Report
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def email_settings(request: AuthenticatedRequest) -> HttpResponse:
+    institution = require_institution(request)
+    form = AreaAlertForm(request.POST or None, institution=institution)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _create_alert(request, institution, form.cleaned_data)
+        except alerts.AlertError as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("The alert is saved."))
+            return redirect("notifications:settings")
+
     follows = (
         Follow.objects.filter(user=request.user)
         .select_related("report__category")
         .order_by("-created_at")
     )
-    return render(request, "notifications/settings.html", {"follows": follows})
+    context = {
+        "follows": follows,
+        "alerts": AreaAlert.objects.filter(user=request.user),
+        "alert_form": form,
+    }
+    status = 400 if form.errors else 200
+    return render(request, "notifications/settings.html", context, status=status)
+
+
+def _create_alert(
+    request: AuthenticatedRequest, institution: Institution, data: dict[str, Any]
+) -> AreaAlert:
+    place = None
+    if data["zone"] is None and data["address"]:
+        found = locate_address(institution=institution, address=data["address"])
+        if found is None:
+            raise alerts.AlertError(_("This address was not found. Check it."))
+        place = (found.label, found.point)
+    return alerts.create_alert(
+        user=request.user,
+        institution=institution,
+        frequency=data["frequency"],
+        zone=data["zone"],
+        place=place,
+        radius_m=data["radius_m"],
+    )
+
+
+@login_required
+@require_POST
+def stop_alert(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    deleted, _per_model = AreaAlert.objects.filter(pk=pk, user=request.user).delete()
+    if deleted:
+        messages.success(request, _("You no longer receive this alert."))
+    return redirect("notifications:settings")
 
 
 @login_required
@@ -39,6 +90,20 @@ def stop_following(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 # Mail clients unsubscribe with a POST of their own (RFC 8058), without the
 # page's CSRF token: the signed token in the URL is the proof.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def alert_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    alert = alerts.alert_of_token(token)
+    if request.method == "POST" and alert is not None:
+        alert.delete()
+        alert = None
+    return render(
+        request,
+        "notifications/alert_unsubscribe.html",
+        {"alert": alert, "token": token},
+    )
+
+
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:

@@ -24,6 +24,7 @@ from institutions import roles
 from institutions.models import Category, Department, Institution, RoutingRule
 from moderation.findings import public_text
 from moderation.text import normalize_text
+from notifications import alerts
 from notifications.citizens import notify_citizen
 from notifications.following import notify_followers
 from registratura import outbox as registry_outbox
@@ -258,6 +259,7 @@ def publish_report(
             ),
         )
         notify_citizen(report, "published")
+        alerts.notify_published(report)
     return report
 
 
