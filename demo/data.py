@@ -103,6 +103,8 @@ class CategorySpec:
     description: str
     # Reports of the current Cluj platform, 2017–2026: the demo keeps the mix.
     volume: int
+    # What else to do, shown once the category is chosen.
+    guidance: str = ""
 
 
 CATEGORIES = [
@@ -226,6 +228,9 @@ CATEGORIES = [
         "guri de scurgere înfundate, canalizare refulată, lipsa apei. "
         "Sesizarea ajunge la Compania de Apă Someș.",
         3_157,
+        "Pentru o avarie care curge acum, anunțați și dispeceratul Companiei "
+        "de Apă Someș, la numărul de pe factură: echipa de intervenție vine "
+        "mai repede decât răspunsul la o sesizare.",
     ),
     CategorySpec(
         "noise",

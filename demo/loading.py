@@ -189,6 +189,7 @@ def _create_cast() -> Cast:
             institution=institution,
             name=spec.name,
             description=spec.description,
+            guidance=spec.guidance,
             colour=spec.colour,
             icon=spec.icon,
             position=position,

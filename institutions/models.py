@@ -262,6 +262,14 @@ class Category(models.Model):
         blank=True,
         help_text=_("Shown to citizens when they choose the category."),
     )
+    guidance = models.TextField(
+        _("guidance"),
+        blank=True,
+        help_text=_(
+            "Shown once the category is chosen: what else to do, for example "
+            "to call the operator's dispatch for a leak happening now."
+        ),
+    )
     keywords = models.CharField(
         _("keywords"),
         max_length=250,

@@ -70,6 +70,23 @@ def test_report_new_sends_visitors_to_log_in_first(institution):
     assert response.url == f"{reverse('account_login')}?next={NEW}"
 
 
+def test_report_new_gives_a_category_s_guidance_read_with_its_choice(
+    citizen_client, potholes
+):
+    guidance = "Pentru o groapă adâncă pe carosabil, sunați și la 112."
+    Category.objects.filter(pk=potholes.pk).update(guidance=guidance)
+
+    content = citizen_client.get(NEW).content.decode()
+
+    guidance_id = f"category-{potholes.pk}-guidance"
+    assert (
+        f'<span class="category-option__guidance" id="{guidance_id}">{guidance}</span>'
+    ) in content
+    assert (
+        f'aria-describedby="category-{potholes.pk}-description {guidance_id}"'
+    ) in content
+
+
 def test_report_new_offers_the_active_categories_with_their_descriptions(
     citizen_client, potholes, institution
 ):
