@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Q
+from django.db.models import CharField, F, Func, Q, Value
+from django.db.models.functions import Replace, Upper
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -181,13 +182,58 @@ def _start_of(day: date) -> datetime:
 def search(queryset: ReportQuerySet, text: str) -> ReportQuerySet:
     """Reports whose address holds the text, or with that registry number.
 
-    On PostgreSQL, trigram indexes on the upper-cased address and number
-    serve these lookups (migration reports 0003).
+    The address is compared without case and without the diacritics of
+    Romanian and Hungarian: "Dorobantilor" finds "Dorobanților". On
+    PostgreSQL, trigram indexes on the same expressions serve these lookups
+    (migrations reports 0003 and 0007).
     """
     text = " ".join(text.split())
-    matches = Q(address__icontains=text)
+    matches = Q(address_plain__contains=plain_upper(text))
     if REGISTRY_NUMBER.match(text):
         matches |= Q(registry_number__iexact=text)
         if "/" not in text:
             matches |= Q(registry_number__istartswith=f"{text}/")
-    return queryset.filter(matches)
+    return queryset.alias(address_plain=plain_upper_sql("address")).filter(matches)
+
+
+# The letters with diacritics of Romanian and Hungarian, and what a search
+# typed on a keyboard without them has instead.
+PLAIN_LETTERS = {
+    "ă": "a", "â": "a", "î": "i", "ș": "s", "ş": "s", "ț": "t", "ţ": "t",
+    "á": "a", "é": "e", "í": "i", "ó": "o", "ö": "o", "ő": "o", "ú": "u",
+    "ü": "u", "ű": "u",
+}  # fmt: skip
+
+
+def plain_upper(text: str) -> str:
+    for letter, plain in PLAIN_LETTERS.items():
+        text = text.replace(letter, plain).replace(letter.upper(), plain)
+    return text.upper()
+
+
+def plain_upper_sql(field: str) -> "PlainUpper":
+    """plain_upper() of a column, in SQL."""
+    return PlainUpper(F(field))
+
+
+class PlainUpper(Func):
+    """plain_upper() in SQL: REPLACE calls on PostgreSQL, whose trigram index
+    is on this very expression; on SQLite, whose parser cannot nest that
+    many calls, plain_upper() itself (registered in reports.apps)."""
+
+    output_field = CharField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        expression: Any = self.source_expressions[0]
+        for letter, plain in PLAIN_LETTERS.items():
+            expression = Replace(expression, Value(letter), Value(plain))
+            expression = Replace(expression, Value(letter.upper()), Value(plain))
+        return compiler.compile(Upper(expression))
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return super().as_sql(
+            compiler, connection, function=SQLITE_PLAIN_UPPER, **extra
+        )
+
+
+SQLITE_PLAIN_UPPER = "sesizari_plain_upper"

@@ -104,3 +104,19 @@ def test_home_page_weighs_less_than_150_kb_compressed(client, flow):
     assert any(url.endswith("map.js") for url in sizes)
     assert any(url.endswith("leaflet.js") for url in sizes)
     assert sum(sizes.values()) <= PAGE_WEIGHT_LIMIT, sizes
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Dorobantilor", "dorobanţilor", "DOROBANȚILOR", "Kovacs", "kovács"],
+)
+def test_search_ignores_case_and_diacritics(client, flow, no_report_limits, typed):
+    report = flow.published()
+    Report.objects.filter(pk=report.pk).update(
+        address="Strada Dorobanților 14, lângă Kovács Bt."
+    )
+    flow.published()
+
+    page = client.get(reverse("reports:list"), {"q": typed})
+
+    assert [found.pk for found in page.context["page"]] == [report.pk]
