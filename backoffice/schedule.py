@@ -1,10 +1,11 @@
 """The periodic jobs of the platform, for one long-running scheduler process.
 
 Every minute: queue the registry calls that are due or were left by a dead
-worker, and read the inbound mailboxes. Every day, from their hour in
-Europe/Bucharest: the department heads' digests and the citizens' daily
-area alerts (a second run the same day sends nothing again, so a
-restarted scheduler repeats nothing).
+worker, read the inbound mailboxes, and delete the photos of report forms
+never sent (a day after their upload: their originals may hold GPS).
+Every day, from their hour in Europe/Bucharest: the department heads'
+digests and the citizens' daily area alerts (a second run the same day
+sends nothing again, so a restarted scheduler repeats nothing).
 """
 
 import logging
@@ -18,6 +19,7 @@ from backoffice.digests import queue_due_digests
 from notifications import inbound
 from notifications.alerts import send_daily_alerts
 from registratura import outbox
+from reports.drafts import discard_abandoned_photos
 from reports.legal_clock import LEGAL_TIME_ZONE
 
 logger = logging.getLogger(__name__)
@@ -48,6 +50,7 @@ class Job:
 JOBS = [
     Job("resume registry calls", outbox.resume_stalled),
     Job("read inbound mailboxes", inbound.read_all),
+    Job("drop photos of forms never sent", discard_abandoned_photos),
     Job("due-date digests", queue_due_digests, daily_at=DIGEST_TIME),
     Job("area alerts of the day", send_daily_alerts, daily_at=ALERTS_TIME),
 ]

@@ -7,9 +7,11 @@ kept photos; a token is honoured only for its uploader's unsent photos.
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -17,6 +19,9 @@ from institutions.roles import AnyUser
 from moderation.photos import PhotoError
 from reports.models import Photo
 from reports.photos import store_photo
+
+# How long the photos of a form never sent are kept.
+DRAFT_LIFETIME = timedelta(days=1)
 
 
 @dataclass
@@ -80,9 +85,23 @@ def discard_photos(photos: list[Photo]) -> None:
     for photo in photos:
         if photo.report_id is not None:
             continue
-        for file in (photo.original, photo.image, photo.thumbnail):
+        for file in (photo.original, photo.image, photo.thumbnail, photo.share):
             file.delete(save=False)
         photo.delete()
+
+
+def discard_abandoned_photos(*, older_than: timedelta = DRAFT_LIFETIME) -> int:
+    """Delete the photos of forms never sent, a day after their upload.
+
+    Their private originals may hold where the phone was (GPS): they are
+    kept no longer than a citizen plausibly needs to finish the form.
+    """
+    since = timezone.now() - older_than
+    abandoned = list(
+        Photo.objects.filter(report__isnull=True, created_at__lt=since)[:500]
+    )
+    discard_photos(abandoned)
+    return len(abandoned)
 
 
 def _tokens(values: list[str]) -> list[uuid.UUID]:

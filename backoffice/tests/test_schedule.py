@@ -8,7 +8,11 @@ from django.core.management import call_command
 from backoffice import schedule
 from reports.legal_clock import LEGAL_TIME_ZONE
 
-MINUTE_JOBS = ["resume registry calls", "read inbound mailboxes"]
+MINUTE_JOBS = [
+    "resume registry calls",
+    "read inbound mailboxes",
+    "drop photos of forms never sent",
+]
 
 
 def _bucharest(day, hour, minute=0):
