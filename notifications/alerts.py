@@ -13,7 +13,6 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,7 +23,7 @@ from django.utils.translation import ngettext
 from accounts.models import User
 from institutions.models import Institution
 from notifications.models import AreaAlert, OutgoingEmail
-from notifications.outbox import queue_message
+from notifications.outbox import queue_optional_message
 from reports.models import Report
 from zones.models import Zone
 
@@ -123,10 +122,14 @@ def send_daily_alerts(now: datetime | None = None) -> int:
                 .get(pk=alert_id)
             )
             since = alert.last_sent_at or alert.created_at
-            published = Report.objects.public().filter(
-                institution_id=alert.institution_id,
-                published_at__gt=since,
-                published_at__lte=now,
+            published = (
+                Report.objects.public()
+                .filter(
+                    institution_id=alert.institution_id,
+                    published_at__gt=since,
+                    published_at__lte=now,
+                )
+                .select_related("category")
             )
             reports = alerts_for_reports(alert, published)
             if reports:
@@ -166,13 +169,7 @@ def _queue(alert: AreaAlert, reports: list[Report]) -> OutgoingEmail:
         context = {
             "alert": alert,
             "institution": institution,
-            "reports": [
-                (
-                    report,
-                    settings.SITE_URL + reverse("reports:detail", args=[report.pk]),
-                )
-                for report in reports
-            ],
+            "reports": [(report, _report_link(report)) for report in reports],
             "unsubscribe": unsubscribe,
         }
         subject = ngettext(
@@ -183,15 +180,12 @@ def _queue(alert: AreaAlert, reports: list[Report]) -> OutgoingEmail:
         body = render_to_string("notifications/area_alert.txt", context)
         html = render_to_string("notifications/area_alert.html", context)
 
-    message = EmailMultiAlternatives(
-        subject=f"{institution.name}: {subject}",
+    return queue_optional_message(
+        institution=institution,
+        to=alert.user.email,
+        subject=subject,
         body=body,
-        from_email=institution.email_sender or settings.DEFAULT_FROM_EMAIL,
-        to=[alert.user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        html=html,
+        unsubscribe=unsubscribe,
+        kind=OutgoingEmail.Kind.AREA_ALERT,
     )
-    message.attach_alternative(html, "text/html")
-    return queue_message(message, kind=OutgoingEmail.Kind.AREA_ALERT)

@@ -8,7 +8,6 @@ tell them every step already.
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -17,7 +16,7 @@ from django.utils.translation import gettext_noop
 
 from accounts.models import User
 from notifications.models import Follow, OutgoingEmail
-from notifications.outbox import queue_message
+from notifications.outbox import queue_optional_message
 from reports.models import Report
 
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
@@ -100,17 +99,13 @@ def _queue_update(report: Report, follow: Follow, kind: str) -> OutgoingEmail:
         body = render_to_string("notifications/followed_update.txt", context)
         html = render_to_string("notifications/followed_update.html", context)
 
-    message = EmailMultiAlternatives(
-        subject=f"{institution.name}: {subject}",
+    return queue_optional_message(
+        institution=institution,
+        to=follow.user.email,
+        subject=subject,
         body=body,
-        from_email=institution.email_sender or settings.DEFAULT_FROM_EMAIL,
-        to=[follow.user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    message.attach_alternative(html, "text/html")
-    return queue_message(
-        message, kind=OutgoingEmail.Kind.FOLLOWED_UPDATE, report=report
+        html=html,
+        unsubscribe=unsubscribe,
+        kind=OutgoingEmail.Kind.FOLLOWED_UPDATE,
+        report=report,
     )

@@ -2,13 +2,45 @@
 
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 
 from notifications.models import OutgoingEmail
 from notifications.tasks import send_email
 
 if TYPE_CHECKING:
+    from institutions.models import Institution
     from reports.models import Report
+
+
+def queue_optional_message(
+    *,
+    institution: "Institution",
+    to: str,
+    subject: str,
+    body: str,
+    html: str,
+    unsubscribe: str,
+    kind: str,
+    report: "Report | None" = None,
+) -> OutgoingEmail:
+    """Queue an e-mail the person asked for and may stop with one click.
+
+    It carries the unsubscribe link in List-Unsubscribe headers (RFC 2369),
+    which mail clients may follow with a POST of their own (RFC 8058).
+    """
+    message = EmailMultiAlternatives(
+        subject=f"{institution.name}: {subject}",
+        body=body,
+        from_email=institution.email_sender or settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    return queue_message(message, kind=kind, report=report)
 
 
 def queue_message(

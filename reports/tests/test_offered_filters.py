@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from institutions.models import PUBLIC_FILTERS
 from reports.filters import ReportFilterForm
 from reports.models import Report
 
@@ -60,3 +61,9 @@ def test_the_form_keeps_no_zone_filter_without_zones(institution):
     form = ReportFilterForm({}, institution=institution)
 
     assert "zone" not in [field.name for field in form.shown_fields()]
+
+
+def test_the_institution_names_every_filter_of_the_form():
+    # institutions cannot import reports: the list is written twice, and
+    # this keeps the two the same.
+    assert set(PUBLIC_FILTERS) == set(ReportFilterForm.base_fields)
