@@ -1,9 +1,13 @@
+from typing import Any
+
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 
+from institutions import images
 from institutions.models import (
     Category,
     Department,
@@ -14,6 +18,23 @@ from institutions.models import (
 )
 
 
+class InstitutionForm(ModelForm[Institution]):
+    """The institution's form: the logo and the icon are redrawn when uploaded."""
+
+    def clean_logo(self) -> Any:
+        return self._redrawn("logo", images.LOGO)
+
+    def clean_favicon(self) -> Any:
+        return self._redrawn("favicon", images.FAVICON)
+
+    def _redrawn(self, field: str, shape: images.Shape) -> Any:
+        value = self.cleaned_data.get(field)
+        # A new upload is an UploadedFile; a kept or cleared one is not.
+        if isinstance(value, UploadedFile):
+            return images.redraw(value, shape)
+        return value
+
+
 class DepartmentInline(admin.TabularInline):
     model = Department
     extra = 0
@@ -22,6 +43,7 @@ class DepartmentInline(admin.TabularInline):
 
 @admin.register(Institution)
 class InstitutionAdmin(LeafletGeoAdmin):
+    form = InstitutionForm
     list_display = ["name", "slug", "domain", "answer_term_days"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [DepartmentInline]
@@ -32,6 +54,7 @@ class InstitutionAdmin(LeafletGeoAdmin):
             {
                 "fields": [
                     "logo",
+                    "favicon",
                     "main_colour",
                     "email_sender",
                     "contact_email",
@@ -40,6 +63,7 @@ class InstitutionAdmin(LeafletGeoAdmin):
                 ]
             },
         ),
+        (_("Public site"), {"fields": ["intro_text", "public_filters"]}),
         (
             _("Map"),
             {

@@ -5,8 +5,10 @@ from django.conf import settings
 from django.contrib.gis.db import models
 from django.contrib.gis.geos import Point
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -28,6 +30,21 @@ colour_validator = RegexValidator(
 )
 
 
+class BrandingStorage(FileSystemStorage):
+    """Uploads' storage, with the logos and icons served by a public view.
+
+    Everything else uploaded is served only through views that check who
+    may see it; branding is on every page, for everyone.
+    """
+
+    def url(self, name: str | None) -> str:
+        return reverse("branding-picture", args=[name])
+
+
+def branding_storage() -> BrandingStorage:
+    return BrandingStorage(location=settings.STORAGES["default"]["OPTIONS"]["location"])
+
+
 class Institution(models.Model):
     """A city hall, a commune or a county council that answers reports."""
 
@@ -39,7 +56,36 @@ class Institution(models.Model):
         blank=True,
         help_text=_("The host name its public site is served on, if its own."),
     )
-    logo = models.ImageField(_("logo"), upload_to="branding/", blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="branding/",
+        storage=branding_storage,
+        blank=True,
+        help_text=_(
+            "PNG, JPEG or WebP, at most 8 times as wide as high. It is shown "
+            "40 pixels high, beside the name, on the main colour."
+        ),
+    )
+    favicon = models.ImageField(
+        _("browser icon"),
+        upload_to="branding/",
+        storage=branding_storage,
+        blank=True,
+        help_text=_(
+            "Square PNG, JPEG or WebP, at least 32×32 pixels; shown in the "
+            "browser's tab and on phones' home screens."
+        ),
+    )
+    intro_text = models.TextField(
+        _("introductory text"),
+        max_length=1500,
+        blank=True,
+        help_text=_(
+            "Shown above the map on the home page: what the platform is for and "
+            "what to report elsewhere. Plain text; an empty line starts a new "
+            "paragraph."
+        ),
+    )
     main_colour = models.CharField(
         _("main colour"),
         max_length=7,

@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from dashboards.views import public_statistics
-from institutions.views import branding_css
+from institutions.views import branding_css, branding_picture, favicon
 from reports.views.public import home
 
 admin.site.site_header = _("Sesizări – administration")
@@ -13,6 +13,8 @@ urlpatterns = [
     path("", home, name="home"),
     path("", include("reports.urls")),
     path("branding.css", branding_css, name="branding-css"),
+    path("favicon.ico", favicon, name="favicon"),
+    path("marca/<path:name>", branding_picture, name="branding-picture"),
     path("birou/statistici/", include("dashboards.urls")),
     path("birou/", include("backoffice.urls")),
     path("statistici/", public_statistics, name="public-statistics"),

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.gis.db import models as gis_models
 from django.urls import NoReverseMatch, reverse
 from leaflet.admin import LeafletGeoAdmin
@@ -75,3 +76,32 @@ def _edits_geometry(model_admin, model) -> bool:
     }
     shown = set(model_admin.fields or geometry) - set(model_admin.readonly_fields)
     return bool(shown & geometry)
+
+
+# The apps whose admin pages are where an institution sets itself up. Other
+# admins leave fields out on purpose (keys shown once, personal data).
+SETTINGS_APPS = {"institutions", "zones"}
+
+
+def test_every_setting_has_a_place_in_its_admin(rf, db):
+    # An admin that lists its fields by hand forgets the newest one, and
+    # then nobody can set it (the institution's public filters were so).
+    request = rf.get("/")
+    request.user = UserFactory(is_staff=True, is_superuser=True)
+    missing = {}
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in SETTINGS_APPS:
+            continue
+        editable = {
+            field.name
+            for field in model._meta.concrete_fields
+            if field.editable and not field.primary_key
+        }
+        placed = set(flatten_fieldsets(model_admin.get_fieldsets(request)))
+        left_out = set(model_admin.exclude or ()) | set(
+            model_admin.get_readonly_fields(request)
+        )
+        if hidden := editable - placed - left_out:
+            missing[model.__name__] = sorted(hidden)
+
+    assert missing == {}, missing

@@ -32,7 +32,7 @@ def test_admin_keeps_what_was_typed_and_says_why(client, institution):
     data = {
         name: getattr(value, "geojson", value)
         for name, value in form.initial.items()
-        if value is not None and name != "logo"
+        if value is not None and name not in ("logo", "favicon")
     }
 
     response = client.post(
