@@ -3,6 +3,7 @@
 Every minute: queue the registry calls that are due or were left by a dead
 worker, read the inbound mailboxes, and delete the photos of report forms
 never sent (a day after their upload: their originals may hold GPS).
+Every hour: delete the dashboards' exports asked for over a week ago.
 Every day, from their hour in Europe/Bucharest: the department heads'
 digests and the citizens' daily area alerts (a second run the same day
 sends nothing again, so a restarted scheduler repeats nothing).
@@ -16,6 +17,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from backoffice.digests import queue_due_digests
+from dashboards.jobs import discard_old_exports
 from notifications import inbound
 from notifications.alerts import send_daily_alerts
 from registratura import outbox
@@ -34,10 +36,14 @@ class Job:
     name: str
     run: Callable[[], object]
     daily_at: time | None = None
+    every: timedelta = TICK
 
     def is_due(self, now: datetime, last_run: datetime | None) -> bool:
         if self.daily_at is None:
-            return True
+            # Minute jobs run at every tick, whatever its exact length.
+            return (
+                self.every <= TICK or last_run is None or now - last_run >= self.every
+            )
         local = timezone.localtime(now, LEGAL_TIME_ZONE)
         if local.time() < self.daily_at:
             return False
@@ -51,6 +57,7 @@ JOBS = [
     Job("resume registry calls", outbox.resume_stalled),
     Job("read inbound mailboxes", inbound.read_all),
     Job("drop photos of forms never sent", discard_abandoned_photos),
+    Job("drop week-old exports", discard_old_exports, every=timedelta(hours=1)),
     Job("due-date digests", queue_due_digests, daily_at=DIGEST_TIME),
     Job("area alerts of the day", send_daily_alerts, daily_at=ALERTS_TIME),
 ]

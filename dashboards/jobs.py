@@ -9,7 +9,7 @@ address, only what the public map and the registry show of a report.
 import logging
 import tempfile
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 # rarely enough to cost nothing.
 PROGRESS_EVERY = 2000
 CHUNK = 2000
+EXPORTS_KEPT = timedelta(days=7)
 
 
 def request_export(
@@ -206,3 +207,18 @@ def fail(job: ExportJob, error: Exception) -> None:
         error=f"{type(error).__name__}: {error}"[:2000],
         finished_at=timezone.now(),
     )
+
+
+def discard_old_exports(now: datetime | None = None) -> int:
+    """Delete exports, and their files, a week after they were asked for.
+
+    The file is a copy of what the dashboards show at any time: kept for
+    a week, it can be downloaded again, and no copies pile up on disk.
+    """
+    limit = (now or timezone.now()) - EXPORTS_KEPT
+    old = list(ExportJob.objects.filter(created_at__lt=limit))
+    for job in old:
+        if job.file:
+            job.file.delete(save=False)
+        job.delete()
+    return len(old)

@@ -1,6 +1,6 @@
 """The periodic jobs: every minute, and the digests once a day from 07:00."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -24,7 +24,9 @@ def calls(monkeypatch):
     """What each job was asked to do, instead of doing it."""
     made: list[str] = []
     jobs = [
-        schedule.Job(job.name, lambda name=job.name: made.append(name), job.daily_at)
+        schedule.Job(
+            job.name, lambda name=job.name: made.append(name), job.daily_at, job.every
+        )
         for job in schedule.JOBS
     ]
     monkeypatch.setattr(schedule, "JOBS", jobs)
@@ -35,9 +37,19 @@ def test_schedule_runs_the_minute_jobs_every_time(calls):
     last_runs: dict = {}
 
     schedule.run_due_jobs(last_runs, _bucharest(4, 6, 58))
+    calls.clear()
     schedule.run_due_jobs(last_runs, _bucharest(4, 6, 59))
 
-    assert calls == MINUTE_JOBS * 2
+    assert calls == MINUTE_JOBS
+
+
+def test_schedule_drops_old_exports_once_an_hour(calls):
+    last_runs: dict = {}
+
+    for minute in range(0, 61, 1):
+        schedule.run_due_jobs(last_runs, _bucharest(4, 10) + timedelta(minutes=minute))
+
+    assert calls.count("drop week-old exports") == 2
 
 
 def test_schedule_sends_the_digests_once_a_day_from_seven(calls):

@@ -1,12 +1,14 @@
 """Who may see the dashboards, what the pages show, and their exports."""
 
 import io
+from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from dashboards.jobs import discard_old_exports
 from dashboards.models import ExportJob
 from institutions.models import Role
 from tests.factories import MembershipFactory, UserFactory
@@ -283,3 +285,25 @@ def test_hexagons_are_refused_to_a_citizen(client, citizen, city):
     response = client.get(reverse("dashboards:hexagons"))
 
     assert response.status_code == 403
+
+
+def test_exports_are_deleted_with_their_files_after_a_week(
+    client, viewer, city, django_capture_on_commit_callbacks
+):
+    client.force_login(viewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("dashboards:exports"),
+            {"query": urlencode(QUARTER), "file_format": "csv"},
+        )
+    job = ExportJob.objects.get()
+    storage, name = job.file.storage, job.file.name
+
+    kept = discard_old_exports(now=job.created_at + timedelta(days=6))
+    dropped = discard_old_exports(now=job.created_at + timedelta(days=7, seconds=1))
+
+    assert (kept, dropped) == (0, 1)
+    assert not ExportJob.objects.exists()
+    assert not storage.exists(name)
+    download = client.get(reverse("dashboards:export-download", args=[job.token]))
+    assert download.status_code == 404
