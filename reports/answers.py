@@ -49,7 +49,7 @@ class RawAnswer(forms.Field):
 
     def to_python(self, value: Any) -> str | list[str]:
         if self.multiple:
-            values = value if isinstance(value, list | tuple) else [value]
+            values = value if isinstance(value, list | tuple) else [value or ""]
             return [str(item).strip() for item in values if str(item).strip()]
         return str(value or "").strip()
 
