@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
-from django.db.models import Count, F, FloatField, Func, Q, QuerySet
+from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -93,7 +93,11 @@ def services(institution: Institution) -> list[Record]:
     categories = (
         institution.categories.filter(is_active=True)
         .select_related("routing_rule__department")
-        .annotate(question_count=Count("questions"))
+        .annotate(
+            has_questions=Exists(
+                CategoryQuestion.objects.filter(category=OuterRef("pk"))
+            )
+        )
     )
     return [_service(category) for category in categories]
 
@@ -104,7 +108,7 @@ def _service(category: Category) -> Record:
         "service_code": str(category.pk),
         "service_name": category.name,
         "description": category.description,
-        "metadata": bool(getattr(category, "question_count", 0)),
+        "metadata": bool(getattr(category, "has_questions", False)),
         "type": "realtime",
         "keywords": category.keywords,
         "group": rule.department.name if rule else "",
