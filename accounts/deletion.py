@@ -66,6 +66,10 @@ def _report(report: Report) -> dict[str, Any]:
         "location": {"lat": report.location.y, "lng": report.location.x},
         "text_as_sent": report.description,
         "public_text": report.public_description,
+        "answers_to_questions": [
+            {"question": answer["question"], "answer": answer["answer"]}
+            for answer in report.answers
+        ],
         "photos": [
             reverse("reports:photo", kwargs={"token": photo.token, "size": "image"})
             for photo in report.photos.all()

@@ -3,7 +3,9 @@
 A dashboard page asks for the export; the worker makes the file
 (dashboards.tasks) and counts its progress in the job, which the page
 polls. The rows hold no personal data: no author, no description, no
-address, only what the public map and the registry show of a report.
+address, only what the public map and the registry show of a report, and
+the answers to the category's questions that were chosen or counted, not
+typed: a text answer is the citizen's own words, like the description.
 """
 
 import logging
@@ -27,7 +29,7 @@ from dashboards.exports import BOM, rows_to_csv_lines
 from dashboards.filters import FilterForm, Filters
 from dashboards.models import ExportJob
 from dashboards.tables import Cell
-from institutions.models import Institution
+from institutions.models import Institution, QuestionKind
 from reports.legal_clock import LEGAL_TIME_ZONE
 from reports.models import Outcome, Report, Status
 
@@ -98,6 +100,7 @@ COLUMNS = (
     "published_at",
     "resolved_at",
     "due_date",
+    "answers",
 )
 
 
@@ -115,6 +118,7 @@ def header() -> list[str]:
         _("Resolved at"),
         _("Answer due"),
         _("Answered within the term"),
+        _("Answers to the category's questions"),
     ]
 
 
@@ -127,7 +131,7 @@ def _local(moment: datetime | None) -> datetime | None:
 
 def _row(values: tuple[Any, ...]) -> list[Any]:
     (pk, number, created, category, department, zone, status, outcome) = values[:8]
-    published, resolved, due = values[8:]
+    published, resolved, due, answers = values[8:]
     resolved_local = _local(resolved)
     on_time: str = ""
     if resolved_local is not None and due is not None:
@@ -145,7 +149,25 @@ def _row(values: tuple[Any, ...]) -> list[Any]:
         resolved_local,
         due,
         on_time,
+        _chosen_answers(answers),
     ]
+
+
+def _chosen_answers(answers: list[dict[str, Any]]) -> str:
+    return "; ".join(
+        _labelled(answer["question"], answer["answer"])
+        for answer in answers
+        if answer["kind"] != QuestionKind.TEXT
+    )
+
+
+def _labelled(question: str, answer: str) -> str:
+    # "Unde este? Pe carosabil", "Dimensiune (cm): 30".
+    return (
+        f"{question} {answer}"
+        if question.endswith(("?", ":"))
+        else (f"{question}: {answer}")
+    )
 
 
 def rows(job: ExportJob, reports: QuerySet[Report]) -> Iterator[list[Any]]:

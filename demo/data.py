@@ -290,6 +290,70 @@ CATEGORIES = [
 
 
 @dataclass(frozen=True)
+class QuestionSpec:
+    code: str
+    label: str
+    kind: str
+    help_text: str = ""
+    # For the choice kinds: "key: name" lines, as the admin takes them.
+    choices: str = ""
+    required: bool = False
+
+
+# The extra questions of some categories, by the category's key.
+QUESTIONS = {
+    "roads": [
+        QuestionSpec(
+            "size-cm",
+            "Cât de mare este groapa, aproximativ (cm)?",
+            "number",
+            help_text="Lungimea celei mai mari laturi, de exemplu 40 sau 2,5.",
+        ),
+        QuestionSpec(
+            "carriageway",
+            "Unde este?",
+            "single",
+            choices="road: Pe carosabil\nsidewalk: Pe trotuar\nalley: Pe o alee",
+            required=True,
+        ),
+    ],
+    "lighting": [
+        QuestionSpec(
+            "how",
+            "Lampa este stinsă toată noaptea sau pâlpâie?",
+            "single",
+            choices=(
+                "off: Stinsă toată noaptea\nflickering: Pâlpâie\nday: Aprinsă și ziua"
+            ),
+            required=True,
+        ),
+        QuestionSpec(
+            "pole-number",
+            "Numărul stâlpului, dacă îl vedeți",
+            "text",
+            help_text="Este scris de obicei pe o plăcuță, la înălțimea ochilor.",
+        ),
+    ],
+    "dumping": [
+        QuestionSpec(
+            "waste",
+            "Ce fel de deșeuri sunt?",
+            "multiple",
+            help_text="Alegeți toate care se potrivesc.",
+            choices=(
+                "rubble: Moloz din construcții\n"
+                "furniture: Mobilier vechi\n"
+                "appliances: Electrocasnice\n"
+                "tyres: Anvelope\n"
+                "household: Saci cu gunoi menajer"
+            ),
+            required=True,
+        ),
+    ],
+}
+
+
+@dataclass(frozen=True)
 class PersonSpec:
     email: str
     full_name: str

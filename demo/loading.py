@@ -28,9 +28,11 @@ from demo import data
 from demo.files import SCENES, answer_pdf, scene_jpeg
 from institutions.models import (
     Category,
+    CategoryQuestion,
     Department,
     Institution,
     Membership,
+    QuestionKind,
     Role,
     RoutingRule,
     Street,
@@ -38,7 +40,7 @@ from institutions.models import (
 from notifications.citizens import notify_citizen
 from notifications.models import OutgoingEmail
 from registratura.models import Direction, RegisterCounter
-from reports import forwarding, joining, workflow
+from reports import answers, forwarding, joining, workflow
 from reports.models import Event, EventKind, Outcome, Report, Resolution, Status
 from reports.photos import store_photo
 from zones.models import Zone, ZoneKind
@@ -199,6 +201,17 @@ def _create_cast() -> Cast:
             category=categories[spec.key],
             department=departments[spec.department],
         )
+        for order, question in enumerate(data.QUESTIONS.get(spec.key, []), 1):
+            CategoryQuestion.objects.create(
+                category=categories[spec.key],
+                code=question.code,
+                label=question.label,
+                help_text=question.help_text,
+                kind=question.kind,
+                choices=question.choices,
+                required=question.required,
+                position=order,
+            )
     for name, outline in data.ZONES:
         Zone.objects.create(
             institution=institution,
@@ -440,6 +453,7 @@ def _submit(plan: Plan, cast: Cast, rng: random.Random) -> Report:
         address=plan.place.address,
         description=plan.description,
         photos=photos,
+        answers=_answers(cast.categories[plan.category], plan),
     )
 
     submitted_at = plan.submitted_at
@@ -454,6 +468,31 @@ def _submit(plan: Plan, cast: Cast, rng: random.Random) -> Report:
     report.events.filter(kind=EventKind.REGISTERED).update(created_at=registered_at)
     report.photos.update(created_at=submitted_at - timedelta(minutes=3))
     return report
+
+
+def _answers(category: Category, plan: Plan) -> list[answers.Answer]:
+    """Answers to the category's questions, the same in every load.
+
+    They have a generator of their own: the demo's reports stay as they
+    were before categories had questions.
+    """
+    rng = random.Random(f"{category.name}|{plan.description}")
+    kept = []
+    for question in category.questions.all():
+        keys = [choice.key for choice in question.choice_list()]
+        raw: str | list[str]
+        if question.kind == QuestionKind.NUMBER:
+            raw = str(rng.choice([15, 30, 40, 60, 80, 120]))
+        elif question.kind == QuestionKind.SINGLE:
+            raw = rng.choice(keys)
+        elif question.kind == QuestionKind.MULTIPLE:
+            raw = rng.sample(keys, rng.randint(1, 2))
+        else:
+            raw = rng.choice(["", "", f"IL-{rng.randint(100, 999)}"])
+        answer = answers.check_answer(question, raw)
+        if answer is not None:
+            kept.append(answer)
+    return kept
 
 
 def renumber_register(institution: Institution) -> None:

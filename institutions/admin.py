@@ -10,6 +10,7 @@ from leaflet.admin import LeafletGeoAdmin
 from institutions import images
 from institutions.models import (
     Category,
+    CategoryQuestion,
     Department,
     Institution,
     Membership,
@@ -123,13 +124,25 @@ class RoutingRuleInline(admin.StackedInline):
     fields = ["department"]
 
 
+class CategoryQuestionInline(admin.StackedInline):
+    model = CategoryQuestion
+    extra = 0
+    fields = [
+        ("label", "code"),
+        "help_text",
+        ("kind", "required", "position"),
+        "choices",
+    ]
+    prepopulated_fields = {"code": ["label"]}
+
+
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "icon", "institution", "is_active", "position"]
     list_editable = ["is_active", "position"]
     list_filter = ["institution", "is_active"]
     search_fields = ["name"]
-    inlines = [RoutingRuleInline]
+    inlines = [RoutingRuleInline, CategoryQuestionInline]
 
     def save_formset(
         self,
@@ -138,6 +151,9 @@ class CategoryAdmin(admin.ModelAdmin):
         formset: BaseInlineFormSet,
         change: bool,
     ) -> None:
+        if formset.model is not RoutingRule:
+            super().save_formset(request, form, formset, change)
+            return
         for rule in formset.save(commit=False):
             rule.institution = form.instance.institution
             rule.save()

@@ -1,4 +1,5 @@
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -358,6 +360,134 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class QuestionKind(models.TextChoices):
+    TEXT = "text", pgettext_lazy("question kind", "Text")
+    NUMBER = "number", pgettext_lazy("question kind", "Number")
+    SINGLE = "single", pgettext_lazy("question kind", "One choice")
+    MULTIPLE = "multiple", pgettext_lazy("question kind", "Several choices")
+
+
+CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
+CHOICE_KEY = re.compile(r"^[-a-zA-Z0-9_]+$")
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    name: str
+
+
+def parse_choices(text: str) -> list[Choice]:
+    """The choices written one per line, as ``key: name`` or just ``name``.
+
+    A line without a key gets its name made into one: the key is what a
+    report keeps and what Open311 clients send, so it should outlive a
+    rewording of the name.
+    """
+    choices = []
+    for written in text.splitlines():
+        line = written.strip()
+        if not line:
+            continue
+        key, separator, name = line.partition(":")
+        if not separator or not CHOICE_KEY.match(key.strip()):
+            key, name = slugify(line), line
+        choices.append(Choice(key=key.strip(), name=name.strip()))
+    return choices
+
+
+class CategoryQuestion(models.Model):
+    """An extra question of a category's report form.
+
+    Its code is the Open311 attribute's code: reports keep it with their
+    answer, so it should not change once reports have answered it.
+    """
+
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.CASCADE,
+        related_name="questions",
+        verbose_name=_("category"),
+    )
+    code = models.SlugField(
+        _("code"),
+        max_length=50,
+        help_text=_(
+            "A short name without spaces, for example size-cm: reports and "
+            "applications of the Open311 API know the answer by it."
+        ),
+    )
+    label = models.CharField(_("question"), max_length=200)
+    help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    kind = models.CharField(
+        _("kind of answer"),
+        max_length=16,
+        choices=QuestionKind.choices,
+        default=QuestionKind.TEXT,
+    )
+    choices = models.TextField(
+        _("choices"),
+        blank=True,
+        help_text=_(
+            "For the choice kinds: one choice per line, as key: name, for "
+            "example flickering: It flickers. The key stays with the reports; "
+            "the name may be reworded later."
+        ),
+    )
+    required = models.BooleanField(_("required"), default=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("extra question")
+        verbose_name_plural = _("extra questions")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "code"],
+                name="category_question_unique_code",
+                violation_error_message=_(
+                    "Another question of this category has this code."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def is_choice(self) -> bool:
+        return self.kind in CHOICE_KINDS
+
+    def choice_list(self) -> list[Choice]:
+        return parse_choices(self.choices) if self.is_choice else []
+
+    def clean(self) -> None:
+        if not self.is_choice:
+            if self.choices.strip():
+                raise ValidationError(
+                    {"choices": _("Only a choice question has choices.")}
+                )
+            return
+        choices = parse_choices(self.choices)
+        if len(choices) < 2:
+            raise ValidationError(
+                {"choices": _("A choice question needs at least two choices.")}
+            )
+        keys = [choice.key for choice in choices]
+        if not all(keys) or not all(choice.name for choice in choices):
+            raise ValidationError(
+                {"choices": _("Every choice needs a key and a name.")}
+            )
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:
+            raise ValidationError(
+                {
+                    "choices": _("Two choices have the key %(keys)s.")
+                    % {"keys": ", ".join(repeated)}
+                }
+            )
 
 
 class RoutingRule(models.Model):

@@ -76,6 +76,8 @@ class PendingRequest(models.Model):
     location = models.PointField(_("location"), srid=4326)
     address = models.CharField(_("address"), max_length=250, blank=True)
     description = models.TextField(_("description as sent"))
+    # The answers to the category's questions, as reports.answers keeps them.
+    answers = models.JSONField(_("answers"), default=list, blank=True)
     created_at = models.DateTimeField(_("received at"), default=timezone.now)
     report = models.OneToOneField(
         "reports.Report",

@@ -4,6 +4,7 @@ GeoReport v2 says an empty optional argument is treated as not declared.
 A value that is there but wrong is refused with a 400 error naming it.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -23,6 +24,8 @@ MAX_IDS = MAX_PAGE_SIZE
 # Beyond it an offset would only scan the table: no client pages so far.
 MAX_PAGE = 100_000
 STATUSES = ("open", "closed")
+# attribute[code] for one value, attribute[code][] for each of several.
+ATTRIBUTE = re.compile(r"^attribute\[([^\[\]]+)\](\[\])?$")
 
 
 class ApiError(Exception):
@@ -67,6 +70,18 @@ def _jurisdiction(request: HttpRequest, query: QueryDict) -> Institution:
     if len(candidates) != 1:
         raise ApiError(400, _("jurisdiction_id was not provided."))
     return candidates[0]
+
+
+def attributes(query: QueryDict) -> dict[str, list[str]]:
+    """The request's attribute[code] and attribute[code][] values, by code."""
+    found: dict[str, list[str]] = {}
+    for name in query:
+        match = ATTRIBUTE.match(name)
+        if match is None:
+            continue
+        values = [item.strip() for item in query.getlist(name) if item.strip()]
+        found.setdefault(match.group(1), []).extend(values)
+    return found
 
 
 def comma_list(query: QueryDict, name: str) -> list[str]:

@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
-from django.db.models import F, FloatField, Func, Q, QuerySet
+from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from institutions.models import Category, Institution
+from institutions.models import Category, CategoryQuestion, Institution, QuestionKind
 from open311.formats import Record, end_of_day, w3c_datetime
 from open311.params import Page, Span
+from reports.answers import TEXT_MAX_LENGTH
 from reports.mapdata import with_first_photo
 from reports.models import (
     PUBLIC_STATUSES,
@@ -89,8 +90,14 @@ def discovery(request: HttpRequest, institution: Institution) -> Record:
 
 def services(institution: Institution) -> list[Record]:
     """The active categories, grouped by the office that receives them."""
-    categories = institution.categories.filter(is_active=True).select_related(
-        "routing_rule__department"
+    categories = (
+        institution.categories.filter(is_active=True)
+        .select_related("routing_rule__department")
+        .annotate(
+            has_questions=Exists(
+                CategoryQuestion.objects.filter(category=OuterRef("pk"))
+            )
+        )
     )
     return [_service(category) for category in categories]
 
@@ -101,21 +108,53 @@ def _service(category: Category) -> Record:
         "service_code": str(category.pk),
         "service_name": category.name,
         "description": category.description,
-        "metadata": bool(service_attributes(category)),
+        "metadata": bool(getattr(category, "has_questions", False)),
         "type": "realtime",
         "keywords": category.keywords,
         "group": rule.department.name if rule else "",
     }
 
 
-def service_attributes(category: Category) -> list[Record]:
-    """The extra questions of a category, as Open311 attributes.
+DATATYPES = {
+    QuestionKind.TEXT: "string",
+    QuestionKind.NUMBER: "number",
+    QuestionKind.SINGLE: "singlevaluelist",
+    QuestionKind.MULTIPLE: "multivaluelist",
+}
 
-    Categories ask none yet. When they do, each becomes a record with the
-    keys variable, code, datatype, required, datatype_description, order,
-    description and values (a list of {key, name}).
-    """
-    return []
+
+def service_attributes(category: Category) -> list[Record]:
+    """The extra questions of a category, as Open311 attributes."""
+    return [
+        {
+            "variable": True,
+            "code": question.code,
+            "datatype": DATATYPES[QuestionKind(question.kind)],
+            "required": question.required,
+            "datatype_description": _datatype_description(question),
+            "order": order,
+            "description": question.label,
+            "values": [
+                {"key": choice.key, "name": choice.name}
+                for choice in question.choice_list()
+            ],
+        }
+        for order, question in enumerate(category.questions.all(), start=1)
+    ]
+
+
+def _datatype_description(question: CategoryQuestion) -> str | None:
+    if question.kind == QuestionKind.NUMBER:
+        hint = _("A number; a comma or a point before the decimals.")
+    elif question.kind == QuestionKind.MULTIPLE:
+        hint = _("One or more keys of the values, as attribute[%(code)s][].") % {
+            "code": question.code
+        }
+    elif question.kind == QuestionKind.SINGLE:
+        hint = _("One key of the values.")
+    else:
+        hint = _("At most %(max)s characters.") % {"max": TEXT_MAX_LENGTH}
+    return f"{question.help_text} {hint}".strip()
 
 
 def service_definition(category: Category) -> Record:

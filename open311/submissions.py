@@ -14,6 +14,7 @@ masked in the public text.
 
 import logging
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -23,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import transaction
+from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -30,11 +32,16 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.phone import normalize_phone
-from institutions.models import Category, Institution
+from institutions.models import (
+    Category,
+    CategoryQuestion,
+    Institution,
+    QuestionKind,
+)
 from notifications.outbox import queue_message
 from open311.models import ApiKey, PendingRequest
 from open311.params import ApiError
-from reports import workflow
+from reports import answers, workflow
 from reports.forms import ReportForm
 from reports.models import Report
 
@@ -67,13 +74,15 @@ def submit_request(
     category: Category,
     data: dict[str, str],
     author: Author,
+    attributes: dict[str, list[str]] | None = None,
 ) -> Sent:
     """Check a request and send it; raises ApiError when it is refused.
 
-    ``data`` holds the request's address_string, lat, long and description.
+    ``data`` holds the request's address_string, lat, long and description;
+    ``attributes`` the answers to the category's questions, by code.
     """
     institution = api_key.institution
-    form = _checked_form(institution, category, data)
+    form = _checked_form(institution, category, data, attributes or {})
     email = _checked_email(author.email)
 
     account = _verified_account(email)
@@ -99,6 +108,7 @@ def submit_request(
             location=form.cleaned_data["location"],
             address=form.cleaned_data["address"],
             description=form.cleaned_data["description"],
+            answers=form.cleaned_data["answers"],
         )
         # One invitation a day is enough: the same link confirms them all.
         if not any(moment > timezone.now() - INVITATION_INTERVAL for moment in waiting):
@@ -116,24 +126,51 @@ def _waiting_for(email: str) -> list[datetime]:
 
 
 def _checked_form(
-    institution: Institution, category: Category, data: dict[str, str]
+    institution: Institution,
+    category: Category,
+    data: dict[str, str],
+    attributes: dict[str, list[str]],
 ) -> ReportForm:
-    form = ReportForm(
+    form_data = QueryDict(mutable=True)
+    form_data.update(
         {
             "category": str(category.pk),
             "address": data.get("address_string", ""),
             "latitude": data.get("lat", ""),
             "longitude": data.get("long", ""),
             "description": data.get("description", ""),
-        },
-        institution=institution,
+        }
     )
+    questions = {question.code: question for question in category.questions.all()}
+    for code, values in attributes.items():
+        if code not in questions:
+            raise ApiError(
+                400,
+                _("attribute[%(code)s] is not an attribute of this service.")
+                % {"code": code},
+            )
+        question = questions[code]
+        if len(values) > 1 and question.kind != QuestionKind.MULTIPLE:
+            raise ApiError(
+                400,
+                _("attribute[%(code)s] takes one value.") % {"code": code},
+            )
+        form_data.setlist(answers.field_name(question), values)
+    form = ReportForm(form_data, institution=institution)
+
     if not form.is_valid():
-        messages = [
-            str(message) for errors in form.errors.values() for message in errors
-        ]
-        raise ApiError(400, " ".join(messages))
+        raise ApiError(400, " ".join(_messages(form, questions.values())))
     return form
+
+
+def _messages(form: ReportForm, questions: Iterable[CategoryQuestion]) -> list[str]:
+    """The form's errors, each question's named as its attribute."""
+    codes = {answers.field_name(question): question.code for question in questions}
+    messages = []
+    for name, errors in form.errors.items():
+        prefix = f"attribute[{codes[name]}]: " if name in codes else ""
+        messages += [prefix + str(message) for message in errors]
+    return messages
 
 
 def _checked_email(email: str) -> str:
@@ -167,6 +204,7 @@ def _submit(account: User, institution: Institution, form: ReportForm) -> Report
             location=form.cleaned_data["location"],
             description=form.cleaned_data["description"],
             address=form.cleaned_data["address"],
+            answers=form.cleaned_data["answers"],
         )
     except workflow.WorkflowError as error:
         raise ApiError(400, str(error)) from None
@@ -220,6 +258,7 @@ def send_waiting_requests(address: EmailAddress) -> list[Report]:
                 location=pending.location,
                 description=pending.description,
                 address=pending.address,
+                answers=pending.answers,
             )
             reports.append(pending.report)
         except workflow.WorkflowError as error:

@@ -133,6 +133,7 @@ def _create_request(request: InstitutionRequest, fmt: str) -> HttpResponse:
             name: params.value(query, name)
             for name in ("address_string", "lat", "long", "description")
         },
+        attributes=params.attributes(query),
         author=submissions.Author(
             email=params.value(query, "email"),
             full_name=" ".join(

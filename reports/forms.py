@@ -6,8 +6,9 @@ from django.contrib.gis.geos import Point
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from institutions.models import Category, Institution
+from institutions.models import Category, CategoryQuestion, Institution, QuestionKind
 from moderation.text import normalize_text
+from reports import answers
 from reports.geocoding import institution_at, locate_address
 from reports.workflow import DESCRIPTION_MAX_LENGTH, DESCRIPTION_MIN_LENGTH
 
@@ -17,6 +18,8 @@ class ReportForm(forms.Form):
 
     A valid form has a ``location``: the pin if one was placed, otherwise
     the typed address found by the geocoder. It must lie in the territory.
+    It has ``answers`` too: those to the chosen category's extra questions,
+    as reports.answers keeps them.
     """
 
     category: "forms.ModelChoiceField[Category]" = forms.ModelChoiceField(
@@ -60,6 +63,10 @@ class ReportForm(forms.Form):
         self.categories = institution.categories.filter(is_active=True)
         category = cast("forms.ModelChoiceField[Category]", self.fields["category"])
         category.queryset = self.categories
+        self.questions: dict[int, list[CategoryQuestion]] = {}
+        for question in CategoryQuestion.objects.filter(category__in=self.categories):
+            self.questions.setdefault(question.category_id, []).append(question)
+            self.fields[answers.field_name(question)] = answers.answer_field(question)
 
     def category_options(self) -> list[dict[str, Any]]:
         selected = str(self["category"].value() or "")
@@ -67,6 +74,43 @@ class ReportForm(forms.Form):
             {"category": category, "checked": str(category.pk) == selected}
             for category in self.categories
         ]
+
+    def question_groups(self) -> list[dict[str, Any]]:
+        """The questions of each category that has some, with what was sent."""
+        groups = []
+        for category in self.categories:
+            questions = self.questions.get(category.pk, [])
+            if questions:
+                groups.append(
+                    {
+                        "category": category,
+                        "questions": [self._question(q) for q in questions],
+                    }
+                )
+        return groups
+
+    def _question(self, question: CategoryQuestion) -> dict[str, Any]:
+        field = self[answers.field_name(question)]
+        value = field.value() or ([] if question.kind == QuestionKind.MULTIPLE else "")
+        return {
+            "question": question,
+            "name": field.html_name,
+            "id": f"id_{field.html_name}",
+            "value": value,
+            "errors": field.errors,
+        }
+
+    def answer_inputs(self) -> list[tuple[str, str]]:
+        """The chosen category's answers as sent: the preview's hidden fields."""
+        category = self.cleaned_data.get("category")
+        inputs = []
+        for question in self.questions.get(category.pk, []) if category else []:
+            name = answers.field_name(question)
+            raw = self.cleaned_data.get(name)
+            for value in raw if isinstance(raw, list) else [raw]:
+                if value:
+                    inputs.append((name, value))
+        return inputs
 
     def carried_location(self) -> dict[str, Any]:
         """The location fields for the next post: the place found, if any."""
@@ -105,6 +149,7 @@ class ReportForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         super().clean()
         cleaned = self.cleaned_data
+        cleaned["answers"] = self._answers(cleaned.get("category"))
         if "latitude" in self.errors or "longitude" in self.errors:
             return cleaned
 
@@ -116,6 +161,21 @@ class ReportForm(forms.Form):
             return cleaned
         cleaned["location"] = location
         return cleaned
+
+    def _answers(self, category: Category | None) -> list[answers.Answer]:
+        # Only the chosen category's questions count: what the others'
+        # fields hold was typed before the citizen changed their mind.
+        kept = []
+        for question in self.questions.get(category.pk, []) if category else []:
+            name = answers.field_name(question)
+            try:
+                answer = answers.check_answer(question, self.cleaned_data[name])
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+                continue
+            if answer is not None:
+                kept.append(answer)
+        return kept
 
     def _location(self, cleaned: dict[str, Any]) -> Point | None:
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")

@@ -123,6 +123,7 @@ def listed_reports(queryset: QuerySet[Report]) -> "QuerySet[ListedReport]":
         "created_at",
         "category__name",
         "category__icon",
+        "category__colour",
         "resolution__outcome",
     )
     return with_first_photo(queryset).order_by("-created_at", "-pk")
@@ -146,6 +147,8 @@ def map_feature(report: "ListedReport") -> dict[str, Any]:
             "overdue": report.is_overdue,
             "category": report.category_id,
             "title": report.category.name,
+            "icon": report.category.icon,
+            "colour": report.category.colour,
             "text": Truncator(report.public_text).chars(EXCERPT_LENGTH),
             "url": reverse("reports:detail", args=[report.pk]),
             "address": report.address,

@@ -138,6 +138,9 @@ class Report(models.Model):
         _("petitioner's phone"), max_length=16, blank=True, db_default=""
     )
     public_description = models.TextField(_("public description"), blank=True)
+    # The answers to the category's extra questions as asked when the report
+    # was sent (reports.answers): a later edit of a question changes none.
+    answers = models.JSONField(_("answers"), default=list, blank=True)
     status = models.CharField(
         _("status"),
         max_length=16,

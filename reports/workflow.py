@@ -8,6 +8,7 @@ raises WorkflowError and changes nothing.
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -112,8 +113,13 @@ def submit_report(
     description: str,
     address: str = "",
     photos: Sequence[Photo] = (),
+    answers: Sequence[dict[str, Any]] = (),
 ) -> Report:
-    """Receive a citizen's report and register it at once."""
+    """Receive a citizen's report and register it at once.
+
+    ``answers`` are those to the category's extra questions, as
+    reports.answers checked them: the report keeps them as they are.
+    """
     description = normalize_text(description)
     require(
         EmailAddress.objects.filter(user=author, verified=True).exists(),
@@ -150,6 +156,7 @@ def submit_report(
             address=normalize_text(address),
             description=description,
             public_description=public_text(description),
+            answers=list(answers),
         )
         for position, photo in enumerate(photos):
             photo.report = report

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from dashboards.jobs import discard_old_exports
 from dashboards.models import ExportJob
 from institutions.models import Role
+from reports.models import Report
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -190,6 +191,51 @@ def test_long_export_runs_in_the_background_and_is_downloaded(
     # Contact data never leaves in an export.
     flat = " ".join(str(cell) for row in rows for cell in row)
     assert "Ana Ionescu" not in flat and "ana.ionescu@example.ro" not in flat
+
+
+def test_long_export_has_the_chosen_answers_not_the_typed_ones(
+    client, viewer, city, django_capture_on_commit_callbacks
+):
+    Report.objects.filter(pk=city.reports["A"].pk).update(
+        answers=[
+            {
+                "code": "size-cm",
+                "question": "Cât de mare este groapa (cm)?",
+                "kind": "number",
+                "value": "2.5",
+                "answer": "2,5",
+            },
+            {
+                "code": "where",
+                "question": "Unde este?",
+                "kind": "single",
+                "value": "road",
+                "answer": "Pe carosabil",
+            },
+            {
+                "code": "note",
+                "question": "Altceva?",
+                "kind": "text",
+                "value": "Sunați-mă la 0744555666",
+                "answer": "Sunați-mă la 0744555666",
+            },
+        ]
+    )
+    client.force_login(viewer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("dashboards:exports"),
+            {"query": urlencode(QUARTER), "file_format": "xlsx"},
+        )
+    job = ExportJob.objects.get()
+    download = client.get(reverse("dashboards:export-download", args=[job.token]))
+
+    sheet = load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][-1] == "Răspunsuri la întrebările categoriei"
+    assert rows[1][-1] == "Cât de mare este groapa (cm)? 2,5; Unde este? Pe carosabil"
+    assert all(row[-1] is None for row in rows[2:])
 
 
 def test_long_export_as_csv_has_a_bom(

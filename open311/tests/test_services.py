@@ -61,7 +61,7 @@ def test_services_xml_follows_the_specification(api, potholes):
     assert service.findtext("metadata") == "false"
 
 
-def test_service_definition_has_no_attributes_yet(api, potholes):
+def test_service_definition_of_a_category_without_questions_is_empty(api, potholes):
     data = json_of(api(f"services/{potholes.pk}.json"))
 
     jsonschema.validate(data, schemas.SERVICE_DEFINITION)

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from institutions.models import Category
 from reports.models import Outcome, PinState, Report
 from tests.factories import (
     CategoryFactory,
@@ -82,7 +83,8 @@ def test_map_data_gives_each_public_state_its_pin(client, flow):
     }
 
 
-def test_map_data_feature_has_the_public_fields_only(client, flow):
+def test_map_data_feature_has_the_public_fields_only(client, flow, potholes):
+    Category.objects.filter(pk=potholes.pk).update(icon="🚧", colour="#8d6e63")
     photo = flow.photo()
     report = flow.published(photos=[photo], public_photos=[photo])
 
@@ -99,6 +101,8 @@ def test_map_data_feature_has_the_public_fields_only(client, flow):
             "overdue": False,
             "category": report.category_id,
             "title": "Străzi/Alei/Trotuare/Poduri",
+            "icon": "🚧",
+            "colour": "#8d6e63",
             "text": PUBLIC,
             "url": f"/sesizari/{report.pk}/",
             "address": "Piața Unirii 1",

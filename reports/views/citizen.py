@@ -19,7 +19,7 @@ from institutions.middleware import (
 )
 from institutions.models import Institution
 from moderation.findings import preview_for
-from reports import drafts, duplicates, geocoding, photos, workflow
+from reports import answers, drafts, duplicates, geocoding, photos, workflow
 from reports import messages as messages_ops
 from reports.forms import ReplyForm, ReportForm
 from reports.models import Report, Visibility
@@ -57,6 +57,7 @@ def report_new(request: AuthenticatedRequest) -> HttpResponse:
             description=form.cleaned_data["description"],
             address=form.cleaned_data["address"],
             photos=draft.photos,
+            answers=form.cleaned_data["answers"],
         )
     except workflow.WorkflowError as error:
         form.add_error(None, str(error))
@@ -100,6 +101,7 @@ def _render_form(
             "photo_place": photos.place_suggestion(photos=draft.photos, form=form),
             "min_length": workflow.DESCRIPTION_MIN_LENGTH,
             "max_length": workflow.DESCRIPTION_MAX_LENGTH,
+            "text_max_length": answers.TEXT_MAX_LENGTH,
         },
     )
 

@@ -121,9 +121,41 @@
     return map;
   }
 
+  var SVG = "http://www.w3.org/2000/svg";
+
+  // The category's colour and icon beside its name, both decorative: the
+  // pin's colour stays the report's state.
+  function popupTitle(report) {
+    var title = element("p", "popup__title");
+    if (report.colour) {
+      var swatch = document.createElementNS(SVG, "svg");
+      swatch.setAttribute("class", "category-swatch");
+      swatch.setAttribute("width", "12");
+      swatch.setAttribute("height", "12");
+      swatch.setAttribute("viewBox", "0 0 12 12");
+      swatch.setAttribute("aria-hidden", "true");
+      swatch.setAttribute("focusable", "false");
+      var square = document.createElementNS(SVG, "rect");
+      [["x", ".5"], ["y", ".5"], ["width", "11"], ["height", "11"], ["rx", "2"],
+        ["fill", report.colour], ["stroke", "#57606a"]].forEach(function (pair) {
+        square.setAttribute(pair[0], pair[1]);
+      });
+      swatch.appendChild(square);
+      title.appendChild(swatch);
+    }
+    if (report.icon) {
+      var icon = element("span", "category-icon", report.icon);
+      icon.setAttribute("aria-hidden", "true");
+      title.appendChild(icon);
+      title.appendChild(document.createTextNode(" "));
+    }
+    title.appendChild(document.createTextNode(report.title));
+    return title;
+  }
+
   function popupContent(container, report) {
     var content = element("div", "popup");
-    content.appendChild(element("p", "popup__title", report.title));
+    content.appendChild(popupTitle(report));
 
     var states = element("p", "popup__states");
     states.appendChild(element("span", "badge badge--" + report.state, report.label));

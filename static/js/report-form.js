@@ -1,5 +1,5 @@
-/* The report form: a map to place the pin, an address search, the
-   description counter. Without this script the form still works: the
+/* The report form: the chosen category's questions, a map to place the
+   pin, an address search, the description counter. Without this script the form still works: the
    server looks the typed address up. Texts come from data-msg-* attributes
    of the form, so they are translated with the page. */
 (function () {
@@ -72,7 +72,31 @@
     return view;
   }
 
+  function showQuestions(form) {
+    // Only the chosen category's questions are shown and sent: a disabled
+    // fieldset's fields are neither checked by the browser nor posted.
+    var chosen = form.querySelector("input[name=category]:checked");
+    form.querySelectorAll("[data-questions-for]").forEach(function (group) {
+      var mine = Boolean(chosen) && group.dataset.questionsFor === chosen.value;
+      group.hidden = !mine;
+      group.disabled = !mine;
+    });
+  }
+
+  function setUpQuestions(form) {
+    form.querySelectorAll("[data-without-script]").forEach(function (note) {
+      note.hidden = true;
+    });
+    form.querySelectorAll("input[name=category]").forEach(function (radio) {
+      radio.addEventListener("change", function () {
+        showQuestions(form);
+      });
+    });
+    showQuestions(form);
+  }
+
   function setUpForm(form) {
+    setUpQuestions(form);
     var field = function (id) { return document.getElementById(id); };
     var latitude = field("id_latitude");
     var longitude = field("id_longitude");
