@@ -181,9 +181,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 
 LANGUAGE_CODE = "ro"
-# Hungarian joins when its catalogue exists: offering it before would show
-# English to those who choose it.
-LANGUAGES = [("ro", "Română"), ("en", "English")]
+# Each language is offered in its own name. Romanian stays the default for a
+# visitor who has not chosen: the city hall works and answers in Romanian.
+LANGUAGES = [("ro", "Română"), ("en", "English"), ("hu", "Magyar")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Bucharest"
 USE_I18N = True
