@@ -100,6 +100,7 @@ def delete_account(user: User) -> None:
             petitioner_name=user.full_name,
             petitioner_email=user.email,
             petitioner_phone=user.phone,
+            petitioner_language=user.language,
         )
         EmailAddress.objects.filter(user=user).delete()
         Follow.objects.filter(user=user).delete()
