@@ -37,6 +37,7 @@ def export_data(user: User) -> dict[str, Any]:
             "full_name": user.full_name,
             "email": user.email,
             "phone": user.phone,
+            "language": user.language,
             "joined": user.date_joined.isoformat(),
             "email_addresses": [
                 {"email": address.email, "verified": address.verified}

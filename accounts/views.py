@@ -2,7 +2,6 @@
 language they read the site in."""
 
 import json
-from typing import cast
 
 from django import forms
 from django.contrib import messages
@@ -11,8 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import check_for_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import i18n
 from django.views.decorators.http import (
     require_GET,
@@ -77,6 +76,6 @@ def set_language(request: HttpRequest) -> HttpResponse:
     """Django's language selector, which also keeps the choice on the account."""
     response = i18n.set_language(request)
     language = request.POST.get("language", "")
-    if request.user.is_authenticated and i18n.check_for_language(language):
-        remember_language(cast(User, request.user), language)
+    if request.user.is_authenticated and check_for_language(language):
+        remember_language(request.user, language)
     return response

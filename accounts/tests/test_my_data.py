@@ -37,6 +37,7 @@ def test_download_holds_the_account_reports_timeline_and_follows(
     assert response["Content-Disposition"].startswith("attachment;")
     assert data["account"]["email"] == citizen.email
     assert data["account"]["phone"] == citizen.phone
+    assert data["account"]["language"] == "ro"
     assert report["text_as_sent"] == ORIGINAL
     assert report["registry_number"] == mine.registry_number
     assert "published" in [event["kind"] for event in report["timeline"]]

@@ -59,6 +59,8 @@ def test_registered_email_reaches_a_hungarian_citizen_in_hungarian(
     )
     assert f"Bejelentését {number} számon iktattuk." in _text(message)
     assert "a válasz határideje" in _text(message)
+    html = message.get_body(preferencelist=("html",)).get_content()
+    assert '<html lang="hu">' in html
     assert "înregistrată" not in _text(message)
 
 
