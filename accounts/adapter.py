@@ -10,7 +10,10 @@ from django.contrib import messages
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils import translation
 
+from accounts.languages import supported_language
+from accounts.models import User
 from accounts.suspension import ACCOUNT_SUSPENDED
 from institutions import roles
 from notifications.outbox import queue_message
@@ -36,11 +39,16 @@ class AccountAdapter(DefaultAccountAdapter):
             name=institution.name if institution else "Sesizări",
             domain=request.get_host(),
         )
-        message = self.render_mail(
-            template_prefix,
-            email,
-            {"request": request, "email": email, "current_site": site, **context},
-        )
+        # In the language of the account the address belongs to, if any: a
+        # password reset asked from another browser still reads as chosen.
+        account = User.objects.filter(email__iexact=email).first()
+        language = account.language if account else translation.get_language()
+        with translation.override(supported_language(language)):
+            message = self.render_mail(
+                template_prefix,
+                email,
+                {"request": request, "email": email, "current_site": site, **context},
+            )
         queue_message(message, kind="account")
 
     def get_from_email(self) -> str:

@@ -37,6 +37,7 @@ def export_data(user: User) -> dict[str, Any]:
             "full_name": user.full_name,
             "email": user.email,
             "phone": user.phone,
+            "language": user.language,
             "joined": user.date_joined.isoformat(),
             "email_addresses": [
                 {"email": address.email, "verified": address.verified}
@@ -104,6 +105,7 @@ def delete_account(user: User) -> None:
             petitioner_name=user.full_name,
             petitioner_email=user.email,
             petitioner_phone=user.phone,
+            petitioner_language=user.language,
         )
         EmailAddress.objects.filter(user=user).delete()
         Follow.objects.filter(user=user).delete()

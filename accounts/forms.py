@@ -1,7 +1,9 @@
 from django import forms
 from django.http import HttpRequest
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from accounts.languages import supported_language
 from accounts.models import User
 from accounts.phone import normalize_phone
 
@@ -36,4 +38,6 @@ class SignupForm(forms.Form):
     def signup(self, request: HttpRequest, user: User) -> None:
         user.full_name = self.cleaned_data["full_name"]
         user.phone = self.cleaned_data["phone"]
-        user.save(update_fields=["full_name", "phone"])
+        # The e-mails to come are written in the language of the signup.
+        user.language = supported_language(translation.get_language())
+        user.save(update_fields=["full_name", "phone", "language"])

@@ -1,5 +1,6 @@
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +55,14 @@ class User(AbstractUser):
     # A deleted account keeps no personal data; its reports keep the
     # petitioner as filed (accounts.deletion).
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
+    # The language the person reads the site in: e-mails to them are written
+    # in it. Chosen at signup and with the site's language selector.
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]

@@ -1,4 +1,5 @@
-"""The citizen's own data: download it all, or delete the account."""
+"""The citizen's own data: download it all, or delete the account; and the
+language they read the site in."""
 
 import json
 
@@ -6,14 +7,20 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import check_for_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views import i18n
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from accounts import deletion
+from accounts.languages import remember_language
 from accounts.models import User
 from institutions.middleware import AuthenticatedRequest
 
@@ -61,4 +68,14 @@ def my_data_download(request: AuthenticatedRequest) -> HttpResponse:
     name = f"datele-mele-{timezone.localdate().isoformat()}.json"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language selector, which also keeps the choice on the account."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and check_for_language(language):
+        remember_language(request.user, language)
     return response

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from institutions.colours import contrast_ratio
+from institutions.translations import translated
 from moderation.text import fold
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -318,6 +319,14 @@ class Category(models.Model):
             "to call the operator's dispatch for a leak happening now."
         ),
     )
+    # Versions for the visitors who chose another language: see
+    # institutions.translations.
+    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
+    name_hu = models.CharField(_("name in Hungarian"), max_length=120, blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
+    description_hu = models.TextField(_("description in Hungarian"), blank=True)
+    guidance_en = models.TextField(_("guidance in English"), blank=True)
+    guidance_hu = models.TextField(_("guidance in Hungarian"), blank=True)
     keywords = models.CharField(
         _("keywords"),
         max_length=250,
@@ -359,7 +368,8 @@ class Category(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        # In the visitor's language: choice lists and filters show it so.
+        return translated(self, "name")
 
 
 class QuestionKind(models.TextChoices):

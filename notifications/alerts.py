@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.languages import supported_language
 from accounts.models import User
 from institutions.models import Institution
 from notifications.models import AreaAlert, OutgoingEmail
@@ -165,7 +166,7 @@ def _queue(alert: AreaAlert, reports: list[Report]) -> OutgoingEmail:
     unsubscribe = settings.SITE_URL + reverse(
         "notifications:alert-unsubscribe", args=[unsubscribe_token(alert)]
     )
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(supported_language(alert.user.language)):
         context = {
             "alert": alert,
             "institution": institution,

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from accounts.languages import supported_language
 from notifications.models import InboundMailbox
 from notifications.outbox import queue_message
 
@@ -49,12 +50,16 @@ def notify_citizen(
     if kind == "resolved" and resolution is None:
         resolution = report.resolution
     replies = _replies_address(institution) if kind == "message" else ""
-    with translation.override(settings.LANGUAGE_CODE):
+    citizen = report.petitioner
+
+    # Written in the citizen's language. The answer document attached stays
+    # as issued, in Romanian: it is the institution's official act.
+    with translation.override(supported_language(citizen.language)):
         context = {
             "kind": kind,
             "report": report,
             "institution": institution,
-            "citizen": report.petitioner,
+            "citizen": citizen,
             "text": text,
             "resolution": resolution,
             "link": settings.SITE_URL
@@ -71,7 +76,7 @@ def notify_citizen(
         subject=f"{institution.name}: {subject}",
         body=body,
         from_email=institution.email_sender or settings.DEFAULT_FROM_EMAIL,
-        to=[report.petitioner.email],
+        to=[citizen.email],
         reply_to=[replies] if replies else None,
     )
     message.attach_alternative(html, "text/html")

@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from accounts.languages import supported_language
 from accounts.models import User
 from notifications.models import Follow, OutgoingEmail
 from notifications.outbox import queue_optional_message
@@ -85,7 +86,7 @@ def _queue_update(report: Report, follow: Follow, kind: str) -> OutgoingEmail:
     unsubscribe = settings.SITE_URL + reverse(
         "notifications:unsubscribe", args=[unsubscribe_token(follow)]
     )
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(supported_language(follow.user.language)):
         context = {
             "kind": kind,
             "report": report,

@@ -213,6 +213,8 @@ def _submit(account: User, institution: Institution, form: ReportForm) -> Report
 def _invite(pending: PendingRequest) -> None:
     """Ask the address to confirm an account: the request waits for it."""
     institution = pending.institution
+    # In Romanian: an Open311 request says nothing of its author's language,
+    # and the address has no account yet to have chosen one.
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "pending": pending,

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from institutions.middleware import InstitutionRequest, require_institution
 from institutions.models import Institution
+from institutions.translations import translated, with_translations
 from reports import mapdata
 from reports.filters import ReportFilterForm, apply_filters, filter_form
 from reports.models import Event, Report, ReportQuerySet, Status
@@ -32,7 +33,7 @@ LISTED_FIELDS = (
     "registry_number",
     "published_at",
     "resolved_at",
-    "category__name",
+    *with_translations("category__name"),
     "zone__name",
     "resolution__outcome",
     "resolution__summary",
@@ -95,14 +96,14 @@ class ReportListFeed(Feed):
 
     def item_title(self, report: Report) -> str:
         if report.address:
-            return f"{report.category.name} · {report.address}"
-        return f"{report.category.name} · {report.registry_number}"
+            return f"{translated(report.category, 'name')} · {report.address}"
+        return f"{translated(report.category, 'name')} · {report.registry_number}"
 
     def item_link(self, report: Report) -> str:
         return reverse("reports:detail", args=[report.pk])
 
     def item_categories(self, report: Report) -> list[str]:
-        names = [report.category.name, str(report.pin_label)]
+        names = [translated(report.category, "name"), str(report.pin_label)]
         return [*names, report.zone.name] if report.zone else names
 
     def item_geometry(self, report: Report) -> Point:
@@ -184,7 +185,7 @@ class ReportUpdatesFeed(Feed):
         report = timeline.report
         return _("Report %(number)s: %(category)s · %(institution)s") % {
             "number": report.registry_number,
-            "category": report.category.name,
+            "category": translated(report.category, "name"),
             "institution": report.institution.name,
         }
 

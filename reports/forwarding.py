@@ -193,6 +193,7 @@ def _copy_to(report: Report, category: Category, actor: User) -> Report:
         petitioner_name=report.petitioner_name,
         petitioner_email=report.petitioner_email,
         petitioner_phone=report.petitioner_phone,
+        petitioner_language=report.petitioner.language,
         category=category,
         location=report.location,
         zone=zone_at(category.institution, report.location),

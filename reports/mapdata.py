@@ -32,6 +32,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 
 from institutions.models import Institution
+from institutions.translations import translated, with_translations
 from reports.models import (
     OUTCOMES_WITHOUT_FIX,
     Event,
@@ -121,7 +122,7 @@ def listed_reports(queryset: QuerySet[Report]) -> "QuerySet[ListedReport]":
         "registry_number",
         "registered_at",
         "created_at",
-        "category__name",
+        *with_translations("category__name"),
         "category__icon",
         "category__colour",
         "resolution__outcome",
@@ -146,7 +147,7 @@ def map_feature(report: "ListedReport") -> dict[str, Any]:
             "label": str(report.pin_label),
             "overdue": report.is_overdue,
             "category": report.category_id,
-            "title": report.category.name,
+            "title": translated(report.category, "name"),
             "icon": report.category.icon,
             "colour": report.category.colour,
             "text": Truncator(report.public_text).chars(EXCERPT_LENGTH),

@@ -66,6 +66,7 @@ class Petitioner:
     full_name: str
     email: str
     phone: str
+    language: str = settings.LANGUAGE_CODE
 
 
 class ReportQuerySet(models.QuerySet["Report"]):
@@ -136,6 +137,15 @@ class Report(models.Model):
     )
     petitioner_phone = models.CharField(
         _("petitioner's phone"), max_length=16, blank=True, db_default=""
+    )
+    # The language the petitioner's e-mails are written in once the account
+    # is gone; while it lives, the account's current choice wins.
+    petitioner_language = models.CharField(
+        _("petitioner's language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        db_default=settings.LANGUAGE_CODE,
     )
     public_description = models.TextField(_("public description"), blank=True)
     # The answers to the category's extra questions as asked when the report
@@ -237,9 +247,14 @@ class Report(models.Model):
         """Who to answer: the account, or the petition as filed once it is gone."""
         author = self.author
         if author.deleted_at is None:
-            return Petitioner(author.full_name, author.email, author.phone)
+            return Petitioner(
+                author.full_name, author.email, author.phone, author.language
+            )
         return Petitioner(
-            self.petitioner_name, self.petitioner_email, self.petitioner_phone
+            self.petitioner_name,
+            self.petitioner_email,
+            self.petitioner_phone,
+            self.petitioner_language,
         )
 
     @property

@@ -150,6 +150,7 @@ def submit_report(
             petitioner_name=author.full_name,
             petitioner_email=author.email,
             petitioner_phone=author.phone,
+            petitioner_language=author.language,
             category=category,
             location=location,
             zone=zone_at(institution, location),

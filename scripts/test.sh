@@ -113,18 +113,19 @@ DATABASE_URL="spatialite:///$SCRATCH/check.sqlite3" SESIZARI_DEBUG=1 \
     "$VENV/bin/python" manage.py makemigrations --check --dry-run ||
     die "the models have changes without migrations: run makemigrations"
 
-say "Every text translated into Romanian"
-# makemessages brings new texts into the catalogue; a text without a
-# Romanian translation, or with a guessed (fuzzy) one, fails the run.
-SESIZARI_DEBUG=1 "$VENV/bin/python" manage.py makemessages -l ro \
+say "Every text translated into Romanian and Hungarian"
+# makemessages brings new texts into the catalogues; a text without a
+# translation, or with a guessed (fuzzy) one, fails the run.
+SESIZARI_DEBUG=1 "$VENV/bin/python" manage.py makemessages -l ro -l hu \
     --add-location file --ignore=.venv --ignore=var --ignore=staticfiles \
     --ignore=bench >/dev/null || die "makemessages failed"
-CATALOGUE=locale/ro/LC_MESSAGES/django.po
-if [ -n "$(msgattrib --untranslated --no-obsolete "$CATALOGUE")" ] ||
-    [ -n "$(msgattrib --only-fuzzy --no-obsolete "$CATALOGUE")" ]; then
-    die "$CATALOGUE has texts without a Romanian translation; list them with:
+for CATALOGUE in locale/ro/LC_MESSAGES/django.po locale/hu/LC_MESSAGES/django.po; do
+    if [ -n "$(msgattrib --untranslated --no-obsolete "$CATALOGUE")" ] ||
+        [ -n "$(msgattrib --only-fuzzy --no-obsolete "$CATALOGUE")" ]; then
+        die "$CATALOGUE has texts without a translation; list them with:
     msgattrib --untranslated $CATALOGUE; msgattrib --only-fuzzy $CATALOGUE"
-fi
+    fi
+done
 
 say "The whole suite on PostgreSQL + PostGIS ($DATABASE_URL)"
 run_pytest "PostGIS" -q

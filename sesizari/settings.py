@@ -92,10 +92,10 @@ MIDDLEWARE = [
     "sesizari.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.languages.ChosenLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.SuspendedAccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -181,9 +181,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 
 LANGUAGE_CODE = "ro"
-# Hungarian joins when its catalogue exists: offering it before would show
-# English to those who choose it.
-LANGUAGES = [("ro", "Română"), ("en", "English")]
+# Each language is offered in its own name. Romanian stays the default for a
+# visitor who has not chosen: the city hall works and answers in Romanian.
+LANGUAGES = [("ro", "Română"), ("en", "English"), ("hu", "Magyar")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Bucharest"
 USE_I18N = True

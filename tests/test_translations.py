@@ -1,4 +1,5 @@
-"""The Romanian catalogue: complete, faithful to its placeholders, compiled."""
+"""The Romanian and Hungarian catalogues: complete, faithful to their
+placeholders, compiled; and the pages that read them."""
 
 import ast
 import datetime
@@ -12,7 +13,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, translation
 
-CATALOGUE = Path(settings.BASE_DIR) / "locale" / "ro" / "LC_MESSAGES"
+LOCALE = Path(settings.BASE_DIR) / "locale"
+# Each translated language, with its number of plural forms.
+PLURAL_FORMS = {"ro": 3, "hu": 2}
 PLACEHOLDER = re.compile(
     r"%\(\w+\)[sdr]"  # %(name)s
     r"|%[sd]"  # %s, %d
@@ -68,9 +71,24 @@ def _setter(entry: Entry, keyword: str):
     return set_value
 
 
+def _po(language: str) -> Path:
+    return LOCALE / language / "LC_MESSAGES" / "django.po"
+
+
+@pytest.fixture(scope="module", params=sorted(PLURAL_FORMS))
+def language(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def entries() -> list[Entry]:
-    return _parse_po((CATALOGUE / "django.po").read_text(encoding="utf-8"))
+def entries(language) -> list[Entry]:
+    return _parse_po(_po(language).read_text(encoding="utf-8"))
+
+
+def test_every_offered_language_but_english_has_a_catalogue():
+    offered = {code for code, _name in settings.LANGUAGES}
+
+    assert offered - {"en"} == set(PLURAL_FORMS)
 
 
 def test_catalogue_parser_reads_contexts_plurals_and_continuations():
@@ -115,10 +133,11 @@ def test_catalogue_has_no_untranslated_entry(entries):
     assert untranslated == []
 
 
-def test_catalogue_gives_plurals_their_three_romanian_forms(entries):
+def test_catalogue_gives_plurals_all_their_forms(entries, language):
     plurals = [entry for entry in entries if entry.msgid_plural is not None]
+    forms = list(range(PLURAL_FORMS[language]))
 
-    incomplete = [entry.name for entry in plurals if sorted(entry.msgstr) != [0, 1, 2]]
+    incomplete = [entry.name for entry in plurals if sorted(entry.msgstr) != forms]
 
     assert plurals
     assert incomplete == []
@@ -146,23 +165,25 @@ def test_catalogue_writes_comma_below_never_cedilla(entries):
     assert with_cedilla == []
 
 
-def test_catalogue_declares_romanian_plural_forms():
-    header = (CATALOGUE / "django.po").read_text(encoding="utf-8").split("\n\n")[0]
+def test_catalogue_declares_its_language_and_plural_forms(language):
+    header = _po(language).read_text(encoding="utf-8").split("\n\n")[0]
 
-    assert '"Language: ro\\n"' in header
-    assert "nplurals=3;" in header
+    assert f'"Language: {language}\\n"' in header
+    assert f"nplurals={PLURAL_FORMS[language]};" in header
 
 
-def test_compiled_catalogue_matches_the_po(entries):
-    with (CATALOGUE / "django.mo").open("rb") as compiled:
+def test_compiled_catalogue_matches_the_po(entries, language):
+    with _po(language).with_suffix(".mo").open("rb") as compiled:
         translations = gettext.GNUTranslations(compiled)
+    # A count that picks each plural form: 1, then 2 (and 20 in Romanian).
+    counts = [1, 2, 20][: PLURAL_FORMS[language]]
 
     stale = []
     for entry in entries:
         if entry.msgid_plural is not None:
             got = {
                 index: translations.ngettext(entry.msgid, entry.msgid_plural, count)
-                for index, count in ((0, 1), (1, 2), (2, 20))
+                for index, count in enumerate(counts)
             }
         elif entry.msgctxt is not None:
             got = {0: translations.pgettext(entry.msgctxt, entry.msgid)}

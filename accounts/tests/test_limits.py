@@ -1,6 +1,7 @@
 from datetime import datetime, timedelta
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -154,7 +155,8 @@ def test_submit_report_without_limits_when_set_to_zero(flow, settings):
 def test_report_new_refused_by_the_limit_keeps_what_was_typed(flow, citizen, potholes):
     oldest = _minutes_ago(20)
     _sent_at(oldest, [flow.submit() for _ in range(5)])
-    client = Client(headers={"accept-language": "en"})
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(citizen)
     typed = {
         "category": potholes.pk,

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import reverse
 
 from reports.models import EventKind, Status, Visibility
@@ -71,11 +72,10 @@ def test_assign_refused_to_the_head_of_another_department(
 
 
 def test_assign_refused_to_staff(client, staff, published_report):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(staff)
 
-    response = client.post(
-        _assign(published_report), {"assignee": staff.pk}, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    response = client.post(_assign(published_report), {"assignee": staff.pk})
 
     assert response.status_code == 200
     assert "Only the head of the department assigns its reports." in (

@@ -1,5 +1,6 @@
 from datetime import date
 
+from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -15,7 +16,8 @@ EXTENDED = date(2030, 12, 2)
 
 
 def _client(user) -> Client:
-    client = Client(headers={"accept-language": "en"})
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(user)
     return client
 

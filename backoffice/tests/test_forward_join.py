@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -37,10 +38,11 @@ def _registered_days_ago(report, days):
 def test_report_page_warns_the_clerk_as_the_forward_window_closes(
     client, clerk, flow, days_ago, badge
 ):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     report = _registered_days_ago(flow.submit(), days_ago)
     client.force_login(clerk)
 
-    response = client.get(_page(report), HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(_page(report))
 
     page = response.content.decode()
     assert "forward" in response.context["forms"]
@@ -87,6 +89,7 @@ def test_forward_by_email_from_the_report_page(client, clerk, citizen, flow):
 def test_forward_to_an_institution_on_the_platform_from_the_report_page(
     client, clerk, flow
 ):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     county = InstitutionFactory(slug="cj-cluj", name="Consiliul Județean Cluj")
     county_roads = CategoryFactory(institution=county, name="Drumuri județene")
     report = flow.submit()
@@ -100,19 +103,19 @@ def test_forward_to_an_institution_on_the_platform_from_the_report_page(
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.forwarded_to_report.institution == county
-    page = client.get(_page(report), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = client.get(_page(report)).content.decode()
     assert "Consiliul Județean Cluj" in page
     assert report.forwarded_to_report.registry_number in page
 
 
 def test_forward_without_a_destination_keeps_what_was_typed(client, clerk, flow):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     report = flow.submit()
     client.force_login(clerk)
 
     response = client.post(
         _forward(report),
         {"reason": REASON, "category": "", "to_name": "Compania", "to_email": ""},
-        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert response.status_code == 200
@@ -163,13 +166,13 @@ def test_join_from_the_report_page_by_candidate_and_by_number(
 
 
 def test_join_with_an_unknown_number_is_refused(client, clerk, flow):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     main = flow.submit()
     client.force_login(clerk)
 
     response = client.post(
         _join(main),
         {"numbers": "999/2001", "reason": ""},
-        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert response.status_code == 200
@@ -182,15 +185,14 @@ def test_join_with_an_unknown_number_is_refused(client, clerk, flow):
 def test_joined_report_shows_the_main_answer_to_its_citizen(
     client, clerk, flow, other_citizen
 ):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     main = flow.published()
     other = flow.submit(author=other_citizen)
     join_reports(main=main, others=[other], actor=clerk)
     main = flow.resolve(flow.assign(main))
     client.force_login(other_citizen)
 
-    page = client.get(
-        reverse("reports:mine-detail", args=[other.pk]), HTTP_ACCEPT_LANGUAGE="en"
-    )
+    page = client.get(reverse("reports:mine-detail", args=[other.pk]))
     document = client.get(reverse("reports:resolution-document", args=[other.pk]))
 
     assert main.registry_number in page.content.decode()

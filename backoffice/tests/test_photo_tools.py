@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from PIL import Image, ImageStat
@@ -21,7 +22,8 @@ FACE = {
 
 
 def client_for(user) -> Client:
-    client = Client(headers={"accept-language": "en"})
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(user)
     return client
 

@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from reports import workflow
@@ -12,8 +13,9 @@ def _page(report) -> str:
 
 def test_report_page_shows_the_citizen_to_the_clerk(client, clerk, registered_report):
     client.force_login(clerk)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
-    response = client.get(_page(registered_report), HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(_page(registered_report))
 
     page = response.content.decode()
     assert response.status_code == 200
@@ -49,8 +51,9 @@ def test_report_page_names_the_routed_department_in_the_override(
     client, clerk, registered_report, roads
 ):
     client.force_login(clerk)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
-    response = client.get(_page(registered_report), HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(_page(registered_report))
 
     department = response.context["forms"]["publish"].fields["department"]
     assert department.empty_label == f"As the routing table says ({roads.name})"
@@ -75,8 +78,9 @@ def test_report_page_offers_the_assignee_the_resolution(client, staff, assigned_
 def test_report_page_marks_internal_events(client, head, assigned_report):
     workflow.add_note(report=assigned_report, actor=head, text="Echipa merge joi.")
     client.force_login(head)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
-    response = client.get(_page(assigned_report), HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(_page(assigned_report))
 
     page = response.content.decode()
     assert "Echipa merge joi." in page

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -57,6 +58,7 @@ def test_resolve_planned_with_a_date(client, staff, assigned_report):
 
 
 def test_resolve_refuses_a_jpeg_named_pdf(client, staff, assigned_report):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     disguised = SimpleUploadedFile(
         "raspuns.pdf", jpeg_upload().read(), content_type="application/pdf"
     )
@@ -66,7 +68,6 @@ def test_resolve_refuses_a_jpeg_named_pdf(client, staff, assigned_report):
     response = client.post(
         _resolve(assigned_report),
         _answer(document=disguised),
-        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert response.status_code == 200
@@ -80,12 +81,11 @@ def test_resolve_refuses_a_jpeg_named_pdf(client, staff, assigned_report):
 
 
 def test_resolve_refuses_a_document_too_large(client, staff, assigned_report, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     settings.DOCUMENT_MAX_BYTES = 100
     client.force_login(staff)
 
-    response = client.post(
-        _resolve(assigned_report), _answer(), HTTP_ACCEPT_LANGUAGE="en"
-    )
+    response = client.post(_resolve(assigned_report), _answer())
 
     assert response.status_code == 200
     assert response.context["forms"]["resolve"].errors["document"] == [
@@ -96,12 +96,12 @@ def test_resolve_refuses_a_document_too_large(client, staff, assigned_report, se
 
 
 def test_resolve_planned_without_a_date_is_refused(client, staff, assigned_report):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(staff)
 
     response = client.post(
         _resolve(assigned_report),
         _answer(outcome=Outcome.PLANNED),
-        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert response.status_code == 200
@@ -135,6 +135,7 @@ def test_resolve_by_the_head(client, head, assigned_report):
 def test_resolve_refused_to_a_colleague_who_is_not_the_assignee(
     client, institution, roads, assigned_report
 ):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     from institutions.models import Role
     from tests.factories import MembershipFactory, UserFactory
 
@@ -144,9 +145,7 @@ def test_resolve_refused_to_a_colleague_who_is_not_the_assignee(
     )
     client.force_login(colleague)
 
-    response = client.post(
-        _resolve(assigned_report), _answer(), HTTP_ACCEPT_LANGUAGE="en"
-    )
+    response = client.post(_resolve(assigned_report), _answer())
 
     assert response.status_code == 200
     assert (
@@ -158,11 +157,10 @@ def test_resolve_refused_to_a_colleague_who_is_not_the_assignee(
 
 
 def test_resolve_refused_before_assignment(client, head, published_report):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(head)
 
-    response = client.post(
-        _resolve(published_report), _answer(), HTTP_ACCEPT_LANGUAGE="en"
-    )
+    response = client.post(_resolve(published_report), _answer())
 
     assert response.status_code == 200
     assert "This report is published: the action is not possible now." in (

@@ -1,6 +1,7 @@
 """The clerk masks personal data in the public text, over HTTP."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from moderation.models import Language, OffensiveWord
@@ -76,12 +77,10 @@ def test_report_mask_refuses_a_finding_the_text_no_longer_has(
     client, clerk, leaky_report
 ):
     client.force_login(clerk)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
     response = client.post(
-        _mask(leaky_report),
-        {"kind": "phone", "start": 20, "end": 35},
-        follow=True,
-        HTTP_ACCEPT_LANGUAGE="en",
+        _mask(leaky_report), {"kind": "phone", "start": 20, "end": 35}, follow=True
     )
 
     leaky_report.refresh_from_db()
@@ -114,8 +113,9 @@ def test_report_mask_is_refused_to_another_department(client, green_head, leaky_
 def test_report_mask_is_refused_to_the_department_after_publishing(client, flow, head):
     report = flow.published(text=LEAKY)
     client.force_login(head)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
-    response = client.post(_mask(report), follow=True, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(_mask(report), follow=True)
 
     report.refresh_from_db()
     assert report.public_description == LEAKY
@@ -127,8 +127,9 @@ def test_report_mask_is_refused_to_the_department_after_publishing(client, flow,
 def test_report_mask_is_refused_once_published(client, clerk, flow):
     report = flow.published(text=LEAKY)
     client.force_login(clerk)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
-    response = client.post(_mask(report), follow=True, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(_mask(report), follow=True)
 
     report.refresh_from_db()
     assert report.public_description == LEAKY
@@ -140,8 +141,9 @@ def test_report_mask_is_refused_once_published(client, clerk, flow):
 def test_report_page_highlights_findings_with_their_kind(client, clerk, leaky_report):
     OffensiveWord.objects.create(word="groapă", language=Language.ROMANIAN)
     client.force_login(clerk)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
-    response = client.get(_page(leaky_report), HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(_page(leaky_report))
 
     page = response.content.decode()
     assert (
@@ -161,8 +163,9 @@ def test_report_page_lists_what_was_hidden_at_submission(
     client, clerk, registered_report
 ):
     client.force_login(clerk)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
-    response = client.get(_page(registered_report), HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(_page(registered_report))
 
     page = response.content.decode()
     assert "Hidden when the report was sent" in page
@@ -173,8 +176,9 @@ def test_report_page_lists_what_was_hidden_at_submission(
 def test_report_page_offers_no_mask_to_the_department(client, flow, head):
     report = flow.published(text=LEAKY)
     client.force_login(head)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
-    response = client.get(_page(report), HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(_page(report))
 
     page = response.content.decode()
     assert "finding--phone" in page

@@ -1,6 +1,7 @@
 """The citizen's text starts out public with its personal data masked."""
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -35,7 +36,8 @@ def test_submitted_public_text_can_still_be_edited_by_the_clerk(flow):
 
 
 def test_preview_shows_the_masked_text_and_says_why(citizen, potholes):
-    client = Client(headers={"accept-language": "en"})
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(citizen)
     data = {
         "category": potholes.pk,

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -48,12 +49,12 @@ def test_citizen_adds_a_zone_alert_from_the_settings_page(client, other_citizen,
 def test_an_address_not_found_keeps_the_form_and_says_so(
     client, institution, other_citizen
 ):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(other_citizen)
 
     response = client.post(
         SETTINGS,
         {"address": "Strada Inexistentă 99", "radius_m": 500, "frequency": "daily"},
-        headers={"Accept-Language": "en"},
     )
 
     assert response.status_code == 400

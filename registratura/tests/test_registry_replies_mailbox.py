@@ -3,6 +3,7 @@
 from email.message import EmailMessage
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from notifications import inbound
@@ -10,9 +11,6 @@ from notifications.models import InboundMailbox
 from registratura.models import Direction, RegistryCall
 from registratura.tests.conftest import run_worker
 from reports.models import EventKind, Resolution, Status
-
-ENGLISH = {"Accept-Language": "en"}
-
 
 REPLIES = InboundMailbox.Purpose.REGISTRY_REPLIES
 
@@ -130,11 +128,12 @@ def test_replies_mailbox_unreachable_is_kept_for_staff_and_tried_again(
 def test_clerks_see_that_the_replies_mailbox_cannot_be_read(
     client, clerk, institution, imap_server
 ):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     imap_server.mailbox(institution, REPLIES, password="parola-gresita")
     inbound.read_all()
     client.force_login(clerk)
 
-    page = client.get(reverse("backoffice:registry-calls"), headers=ENGLISH)
+    page = client.get(reverse("backoffice:registry-calls"))
 
     text = page.content.decode()
     assert "The mailbox could not be read." in text

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -31,7 +32,8 @@ NEW = reverse("reports:new")
 
 def client_for(user) -> Client:
     # English pages: the assertions read the source strings.
-    client = Client(headers={"accept-language": "en"})
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     if user is not None:
         client.force_login(user)
     return client

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.test import Client
 from django.urls import reverse
@@ -19,7 +20,8 @@ NEW = reverse("reports:new")
 
 def client_for(user) -> Client:
     # English pages: the assertions read the source strings.
-    client = Client(headers={"accept-language": "en"})
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     if user is not None:
         client.force_login(user)
     return client

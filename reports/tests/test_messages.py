@@ -1,6 +1,7 @@
 """Messages between staff and the citizen, on the pages and by e-mail."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
@@ -11,7 +12,6 @@ from reports import messages, workflow
 from reports.models import EventKind, Report, ResponseTemplate, Status, Visibility
 from tests.factories import UserFactory
 
-ENGLISH = {"Accept-Language": "en"}
 WRITTEN = "Vă rugăm să ne spuneți dacă groapa este pe carosabil sau pe trotuar."
 ANSWER = "Este pe carosabil, lângă trecerea de pietoni."
 REPLIES = "raspunsuri@primaria.example.ro"
@@ -102,10 +102,11 @@ def test_back_office_form_sends_and_keeps_the_text_on_error(
 
 
 def test_citizen_answers_on_the_report_page(client, published_report, citizen):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(citizen)
     page_url = reverse("reports:mine-detail", args=[published_report.pk])
 
-    page = client.get(page_url, headers=ENGLISH)
+    page = client.get(page_url)
     response = client.post(
         reverse("reports:mine-reply", args=[published_report.pk]), {"text": ANSWER}
     )

@@ -2,6 +2,7 @@
 place a photo's GPS position suggests."""
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -17,7 +18,8 @@ SUGGESTION = 'name="use_photo_place" value="46.7694,23.5899"'
 @pytest.fixture
 def citizen_client(citizen):
     # English pages: the assertions read the source strings.
-    client = Client(headers={"accept-language": "en"})
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(citizen)
     return client
 

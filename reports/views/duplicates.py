@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from institutions.middleware import InstitutionRequest, require_institution
 from institutions.models import Category, Institution
+from institutions.translations import translated
 from notifications.following import FollowError, follow_report
 from reports.duplicates import NearbyReport, nearby_open_reports
 from reports.mapdata import EXCERPT_LENGTH, thumbnail_url
@@ -45,7 +46,7 @@ def nearby_item(nearby: NearbyReport) -> dict[str, Any]:
     return {
         "id": report.pk,
         "number": report.registry_number,
-        "category": report.category.name,
+        "category": translated(report.category, "name"),
         "icon": report.category.icon,
         "state": str(report.pin_state),
         "label": str(report.pin_label),

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from institutions.middleware import InstitutionRequest, require_institution
@@ -72,7 +73,9 @@ def map_data(request: InstitutionRequest) -> JsonResponse:
         return JsonResponse(mapdata.one_report(reports, int(report)))
 
     institution = require_institution(request)
-    key = query_key(f"map-data:{institution.pk}", request.GET)
+    # Per language: the lone reports among clusters carry translated texts.
+    language = get_language()
+    key = query_key(f"map-data:{institution.pk}:{language}", request.GET)
     data = cache.get(key) if settings.MAP_CACHE_SECONDS else None
     if data is None:
         data = mapdata.map_data(

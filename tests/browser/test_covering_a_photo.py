@@ -3,6 +3,8 @@
 import os
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from reports.models import Photo
@@ -47,9 +49,10 @@ def test_clerk_covers_an_area_by_dragging_on_the_photo(
     expect(canvas.locator(".photo-covers__box")).to_have_count(1)
     if SCREENSHOT:
         desk.screenshot(path=f"{SCREENSHOT}/photo-covers.png", full_page=True)
-    desk.get_by_role("button", name="Salvează zonele acoperite").or_(
-        desk.get_by_role("button", name="Save the covered areas")
-    ).click()
+    # The site speaks Romanian to a browser that chose no language.
+    with translation.override("ro"):
+        save = gettext("Save the covered areas")
+    desk.get_by_role("button", name=save).click()
     desk.wait_for_url(f"**{then}*")
 
     [cover] = Photo.objects.get(pk=photo.pk).covers
