@@ -54,6 +54,10 @@ class User(AbstractUser):
     # A deleted account keeps no personal data; its reports keep the
     # petitioner as filed (accounts.deletion).
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
+    # The optional e-mail asking whether an answer solved the problem.
+    satisfaction_emails = models.BooleanField(
+        _("asked by e-mail whether problems are solved"), default=True
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]

@@ -4,8 +4,9 @@ Every minute: queue the registry calls that are due or were left by a dead
 worker, read the inbound mailboxes, and delete the photos of report forms
 never sent (a day after their upload: their originals may hold GPS).
 Every day, from their hour in Europe/Bucharest: the department heads'
-digests and the citizens' daily area alerts (a second run the same day
-sends nothing again, so a restarted scheduler repeats nothing).
+digests, the citizens' daily area alerts and the questions whether an
+answer solved the problem (a second run the same day sends nothing again,
+so a restarted scheduler repeats nothing).
 """
 
 import logging
@@ -18,6 +19,7 @@ from django.utils import timezone
 from backoffice.digests import queue_due_digests
 from notifications import inbound
 from notifications.alerts import send_daily_alerts
+from notifications.satisfaction import ask_due
 from registratura import outbox
 from reports.drafts import discard_abandoned_photos
 from reports.legal_clock import LEGAL_TIME_ZONE
@@ -27,6 +29,8 @@ logger = logging.getLogger(__name__)
 TICK = timedelta(minutes=1)
 DIGEST_TIME = time(7, 0)
 ALERTS_TIME = time(7, 30)
+# Mid-morning: a question read at work is answered, one read at 7 forgotten.
+SATISFACTION_TIME = time(10, 0)
 
 
 @dataclass
@@ -53,6 +57,7 @@ JOBS = [
     Job("drop photos of forms never sent", discard_abandoned_photos),
     Job("due-date digests", queue_due_digests, daily_at=DIGEST_TIME),
     Job("area alerts of the day", send_daily_alerts, daily_at=ALERTS_TIME),
+    Job("is the problem solved?", ask_due, daily_at=SATISFACTION_TIME),
 ]
 
 
