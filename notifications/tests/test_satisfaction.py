@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from notifications.models import OutgoingEmail
 from notifications.satisfaction import ask_due, unsubscribe_token
@@ -117,7 +118,8 @@ def test_question_links_and_one_click_unsubscribe(resolved_report, settings):
     assert "Problema este rezolvată?" in question.body
     # 1 December plus the 30 days of reopening.
     assert "31 decembrie 2026" in question.body
-    assert answer.summary in html or answer.get_outcome_display() in html
+    with translation.override("ro"):
+        assert answer.get_outcome_display() in html
 
 
 def test_one_click_unsubscribe_turns_the_questions_off(resolved_report, citizen):
