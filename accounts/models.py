@@ -63,6 +63,10 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
+    # The optional e-mail asking whether an answer solved the problem.
+    satisfaction_emails = models.BooleanField(
+        _("asked by e-mail whether problems are solved"), default=True
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]

@@ -5,8 +5,9 @@ worker, read the inbound mailboxes, and delete the photos of report forms
 never sent (a day after their upload: their originals may hold GPS).
 Every hour: delete the dashboards' exports asked for over a week ago.
 Every day, from their hour in Europe/Bucharest: the department heads'
-digests and the citizens' daily area alerts (a second run the same day
-sends nothing again, so a restarted scheduler repeats nothing).
+digests, the citizens' daily area alerts and the questions whether an
+answer solved the problem (a second run the same day sends nothing again,
+so a restarted scheduler repeats nothing).
 """
 
 import logging
@@ -20,6 +21,7 @@ from backoffice.digests import queue_due_digests
 from dashboards.jobs import discard_old_exports
 from notifications import inbound
 from notifications.alerts import send_daily_alerts
+from notifications.satisfaction import ask_due
 from registratura import outbox
 from reports.drafts import discard_abandoned_photos
 from reports.legal_clock import LEGAL_TIME_ZONE
@@ -29,6 +31,8 @@ logger = logging.getLogger(__name__)
 TICK = timedelta(minutes=1)
 DIGEST_TIME = time(7, 0)
 ALERTS_TIME = time(7, 30)
+# Mid-morning: a question read at work is answered, one read at 7 forgotten.
+SATISFACTION_TIME = time(10, 0)
 
 
 @dataclass
@@ -60,6 +64,7 @@ JOBS = [
     Job("drop week-old exports", discard_old_exports, every=timedelta(hours=1)),
     Job("due-date digests", queue_due_digests, daily_at=DIGEST_TIME),
     Job("area alerts of the day", send_daily_alerts, daily_at=ALERTS_TIME),
+    Job("is the problem solved?", ask_due, daily_at=SATISFACTION_TIME),
 ]
 
 

@@ -179,7 +179,8 @@ def _render_report(
         "photo_tools": photo_ops.can_edit_photos(request.user, report),
         "duplicates": duplicates.candidates_seen_by(request.user, report),
         "events": report.events.select_related("actor"),
-        "resolution": Resolution.objects.filter(report=report).first(),
+        "resolution": report.resolution,
+        "resolutions": report.resolutions.select_related("issued_by"),
         "forms": forms,
         "message_templates": messages_ops.templates_for(report, answer=False),
         "answer_templates": messages_ops.templates_for(report, answer=True),
@@ -461,7 +462,7 @@ def photo_original(request: StaffRequest, token: UUID) -> FileResponse:
 @require_GET
 def report_document(request: StaffRequest, pk: int) -> FileResponse:
     report = access.report_for_staff(request, pk)
-    resolution = get_object_or_404(Resolution, report=report)
+    resolution = get_object_or_404(Resolution, pk=report.resolution_id)
 
     filename = f"raspuns-{report.pk}.pdf"
     return _attachment(resolution.document.open("rb"), filename, "application/pdf")

@@ -493,7 +493,7 @@ REPORT_COLUMNS = (
     "id, institution_id, author_id, category_id, location, address, description, "
     "public_description, status, department_id, assignee_id, registry_number, "
     "registered_at, due_date, published_at, resolved_at, created_at, updated_at, "
-    "forwarded_to_name, forwarded_to_email"
+    "forwarded_to_name, forwarded_to_email, resolution_id"
 )
 RESOLUTION_COLUMNS = (
     "id, report_id, outcome, summary, document, issued_by_id, issued_at, "
@@ -540,6 +540,8 @@ def load_dataset(count: int, *, seed: int = SEED, progress: Any = None) -> Cast:
             assignee = cast.staff[report.category] if report.assigned_at else None
             department = cast.departments[report.category] if public else None
             updated = max(moment for *_rest, moment in report.events)
+            if report.resolved_at:
+                resolution_id += 1
             copies.reports.write(
                 _line(
                     report.pk,
@@ -562,10 +564,10 @@ def load_dataset(count: int, *, seed: int = SEED, progress: Any = None) -> Cast:
                     updated,
                     "",
                     "",
+                    resolution_id if report.resolved_at else None,
                 )
             )
             if report.resolved_at:
-                resolution_id += 1
                 year = report.resolved_at.year
                 outgoing[year] = outgoing.get(year, 0) + 1
                 copies.resolutions.write(

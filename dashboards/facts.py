@@ -60,10 +60,13 @@ SELECT r.id, r.institution_id, r.category_id, r.department_id, r.zone_id,
         THEN (r.resolved_at AT TIME ZONE '{LOCAL}')::date <= r.due_date END,
     extract(epoch FROM m.published - coalesce(m.submitted, r.created_at)) / 86400,
     extract(epoch FROM m.assigned - m.published) / 86400,
-    extract(epoch FROM m.resolved - coalesce(m.submitted, r.created_at)) / 86400,
+    -- To the latest answer: a reopened report is resolved when answered again.
+    CASE WHEN r.status = 'resolved' THEN
+        extract(epoch FROM m.resolved - coalesce(m.submitted, r.created_at)) / 86400
+    END,
     ST_X(r.location), ST_Y(r.location)
 FROM reports_report r
-LEFT JOIN reports_resolution s ON s.report_id = r.id
+LEFT JOIN reports_resolution s ON s.id = r.resolution_id
 LEFT JOIN LATERAL (
     SELECT
         min(e.created_at) FILTER (WHERE e.kind = 'submitted') AS submitted,

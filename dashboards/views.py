@@ -119,6 +119,7 @@ def _work_tables(filters: Filters) -> tuple[Any, list[Table]]:
     return figures, [
         figures.backlog,
         figures.outcomes,
+        figures.satisfaction,
         figures.within_term,
         figures.within_term_by_department,
         figures.durations_by_department,

@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from dashboards.filters import Filters
-from dashboards.sql import fetch, report_conditions
+from dashboards.sql import LOCAL, fetch, report_conditions
 from dashboards.tables import Cell, Table
-from reports.models import Outcome, Status
+from reports.models import Outcome, Satisfaction, Status
+from reports.satisfaction import ASKED_OUTCOMES
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
@@ -34,6 +35,7 @@ class Work:
     within_term: Table
     within_term_by_department: Table
     outcomes: Table
+    satisfaction: Table
 
 
 def _band_label(low: int, high: int | None) -> str:
@@ -176,7 +178,8 @@ def _durations_table(by: str) -> Table:
         note=_(
             "For the reports received in the period, from their timeline: "
             "publishing from submission, assignment from publishing, "
-            "resolution from submission."
+            "resolution from submission to the latest answer (a reopened "
+            "report is resolved when answered again)."
         ),
     )
 
@@ -284,6 +287,66 @@ def outcomes(filters: Filters) -> Table:
     return table
 
 
+def satisfaction(filters: Filters) -> Table:
+    """Per department: the answers whose author is asked whether the problem
+    is solved, how many were asked by e-mail, and what the authors said."""
+    where, params = report_conditions(filters)
+    rows = fetch(
+        f"""SELECT d.name, count(*), count(s.satisfaction_asked_at),
+            count(*) FILTER (WHERE s.satisfaction = %s),
+            count(*) FILTER (WHERE s.satisfaction = %s)
+        FROM reports_resolution s
+            JOIN dashboards_reportfact f ON f.report_id = s.report_id
+            LEFT JOIN institutions_department d ON d.id = f.department_id
+        WHERE {where} AND s.outcome = ANY(%s)
+            AND (s.issued_at AT TIME ZONE '{LOCAL}')::date BETWEEN %s AND %s
+        GROUP BY ROLLUP (d.name) ORDER BY GROUPING(d.name), 2 DESC, 1""",
+        [
+            Satisfaction.SOLVED,
+            Satisfaction.NOT_SOLVED,
+            *params,
+            [outcome.value for outcome in ASKED_OUTCOMES],
+            filters.start,
+            filters.end,
+        ],
+    )
+    table = Table(
+        slug="satisfaction",
+        title=_("Is the problem solved? What the authors said"),
+        columns=[
+            _("Department"),
+            _("Answers"),
+            _("Asked by e-mail"),
+            _("Solved"),
+            _("Not solved (reopened)"),
+            _("Share asked"),
+            _("Share solved"),
+            _("Share reopened"),
+        ],
+        note=_(
+            "Answers issued in the period whose outcome asks the author "
+            "(fixed, partly fixed, planned); each answer once, so a reopened "
+            "report counts once per answer. The authors answer from the "
+            "e-mail or on their report's page; shares are of the answers."
+        ),
+    )
+    for name, answers, asked, solved, not_solved in rows:
+        is_total = len(table.rows) == len(rows) - 1
+        table.rows.append(
+            [
+                _department_label(name, is_total=is_total),
+                answers,
+                asked,
+                solved,
+                not_solved,
+                _share(asked, answers),
+                _share(solved, answers),
+                _share(not_solved, answers),
+            ]
+        )
+    return table
+
+
 def work(filters: Filters) -> Work:
     by_department, by_category = durations(filters)
     return Work(
@@ -293,4 +356,5 @@ def work(filters: Filters) -> Work:
         within_term=within_term(filters),
         within_term_by_department=within_term_by_department(filters),
         outcomes=outcomes(filters),
+        satisfaction=satisfaction(filters),
     )

@@ -51,6 +51,10 @@ class InstitutionAdmin(LeafletGeoAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "domain", "answer_term_days"]}),
         (
+            _("Is the problem solved?"),
+            {"fields": ["satisfaction_days", "reopen_days"]},
+        ),
+        (
             _("Branding"),
             {
                 "fields": [

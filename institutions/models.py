@@ -146,6 +146,25 @@ class Institution(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(90)],
         help_text=_("OG 27/2002: 30 days from registration."),
     )
+    satisfaction_days = models.PositiveSmallIntegerField(
+        _("ask whether solved after (days)"),
+        default=7,
+        validators=[MaxValueValidator(60)],
+        help_text=_(
+            "Days after an answer (or after the planned date) when its author "
+            "is asked by e-mail whether the problem is solved. 0: no e-mail."
+        ),
+    )
+    reopen_days = models.PositiveSmallIntegerField(
+        _("reopening possible for (days)"),
+        default=30,
+        validators=[MaxValueValidator(90)],
+        help_text=_(
+            "Days after an answer (or after the planned date) during which its "
+            "author may say the problem is not solved, which reopens the "
+            "report. 0: reports are not reopened."
+        ),
+    )
 
     class Meta:
         verbose_name = _("institution")
@@ -161,6 +180,7 @@ class Institution(models.Model):
         return [name for name in dict.fromkeys(names) if name in PUBLIC_FILTERS]
 
     def clean(self) -> None:
+        self._clean_satisfaction()
         unknown = [
             name.strip()
             for name in self.public_filters.split(",")
@@ -192,6 +212,18 @@ class Institution(models.Model):
                         "ratio": f"{ratio:.1f}".replace(".", ","),
                         "needed": "4,5",
                     }
+                }
+            )
+
+    def _clean_satisfaction(self) -> None:
+        if self.satisfaction_days and self.satisfaction_days >= self.reopen_days:
+            raise ValidationError(
+                {
+                    "satisfaction_days": _(
+                        "Ask before the reopening period ends: fewer days than "
+                        "the %(days)s of that period."
+                    )
+                    % {"days": self.reopen_days}
                 }
             )
 

@@ -28,6 +28,7 @@ SUBJECTS = {
     "joined": gettext_noop("Your report {number} was joined to another"),
     "extended": gettext_noop("The term of your report {number} is extended"),
     "message": gettext_noop("A message about your report {number}"),
+    "reopened": gettext_noop("Your report {number} is reopened"),
 }
 
 

@@ -26,6 +26,7 @@ UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 UPDATE_SUBJECTS = {
     "in_progress": gettext_noop("Report {number} you follow is being worked on"),
     "resolved": gettext_noop("Report {number} you follow has an answer"),
+    "reopened": gettext_noop("Report {number} you follow is reopened"),
 }
 
 
@@ -92,7 +93,7 @@ def _queue_update(report: Report, follow: Follow, kind: str) -> OutgoingEmail:
             "report": report,
             "institution": institution,
             "follower": follow.user,
-            "resolution": getattr(report, "resolution", None),
+            "resolution": report.resolution,
             "link": settings.SITE_URL + reverse("reports:detail", args=[report.pk]),
             "unsubscribe": unsubscribe,
         }

@@ -50,6 +50,11 @@ class OutgoingEmail(models.Model):
             pgettext_lazy("e-mail kind", "Update of a followed report"),
         )
         AREA_ALERT = "area_alert", pgettext_lazy("e-mail kind", "Area alert")
+        REOPENED = "report_reopened", pgettext_lazy("e-mail kind", "Reopened")
+        SATISFACTION = (
+            "satisfaction",
+            pgettext_lazy("e-mail kind", "Is the problem solved?"),
+        )
 
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     report = models.ForeignKey(

@@ -16,6 +16,16 @@ urlpatterns = [
         views.stop_alert,
         name="stop-alert",
     ),
+    path(
+        "contul-meu/notificari/intrebari/",
+        views.satisfaction_questions,
+        name="satisfaction-questions",
+    ),
+    path(
+        "dezabonare/intrebari/<str:token>/",
+        views.satisfaction_unsubscribe,
+        name="satisfaction-unsubscribe",
+    ),
     path("dezabonare/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path(
         "dezabonare/alerta/<str:token>/",

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from institutions.middleware import AuthenticatedRequest, require_institution
 from institutions.models import Institution
-from notifications import alerts, following
+from notifications import alerts, following, satisfaction
 from notifications.forms import AreaAlertForm
 from notifications.models import AreaAlert, Follow
 from reports.geocoding import locate_address
@@ -78,6 +78,20 @@ def stop_alert(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def satisfaction_questions(request: AuthenticatedRequest) -> HttpResponse:
+    wanted = request.POST.get("wanted") == "yes"
+
+    request.user.satisfaction_emails = wanted
+    request.user.save(update_fields=["satisfaction_emails"])
+    if wanted:
+        messages.success(request, _("You will be asked whether problems are solved."))
+    else:
+        messages.success(request, _("You will no longer be asked by e-mail."))
+    return redirect("notifications:settings")
+
+
+@login_required
+@require_POST
 def stop_following(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(Report, pk=pk)
 
@@ -124,4 +138,23 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "notifications/unsubscribe.html",
         {"valid": True, "follow": follow, "token": token},
+    )
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def satisfaction_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    user = satisfaction.user_of_unsubscribe_token(token)
+    if user is None:
+        return render(
+            request, "notifications/satisfaction_unsubscribe.html", status=404
+        )
+
+    if request.method == "POST" and user.satisfaction_emails:
+        user.satisfaction_emails = False
+        user.save(update_fields=["satisfaction_emails"])
+    return render(
+        request,
+        "notifications/satisfaction_unsubscribe.html",
+        {"valid": True, "asked": user.satisfaction_emails, "token": token},
     )

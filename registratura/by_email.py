@@ -84,7 +84,7 @@ def request_number(call: RegistryCall, config: RegistryConfig) -> OutgoingEmail:
             message,
             kind=OutgoingEmail.Kind.REGISTRY_ANSWER_REQUEST,
             report=report,
-            attachment=report.resolution.document.name,
+            attachment=report.answer().document.name,
             attachment_name=f"raspuns-{report.pk}.pdf",
         )
     return queue_message(
@@ -186,7 +186,7 @@ def _waiting_calls(institution: Institution) -> QuerySet[RegistryCall]:
     """The calls by e-mail whose report, or answer, waits for its number."""
     report_waits = Q(direction=Direction.INCOMING, report__status=Status.SUBMITTED)
     unnumbered = Resolution.objects.filter(
-        report=OuterRef("report"), outgoing_number=""
+        pk=OuterRef("report__resolution"), outgoing_number=""
     )
     answer_waits = Q(direction=Direction.OUTGOING) & Exists(unnumbered)
     return (

@@ -210,7 +210,7 @@ class EmailRegister:
 
 def payload(call: RegistryCall) -> dict[str, object]:
     if call.direction == Direction.OUTGOING:
-        return outgoing_payload(call.report.resolution)
+        return outgoing_payload(call.report.answer())
     return incoming_payload(call.report)
 
 

@@ -148,7 +148,7 @@ class ResolvedReportsFeed(ReportListFeed):
         return resolved.order_by("-resolved_at", "-pk")[:FEED_ITEMS]
 
     def item_title(self, report: Report) -> str:
-        outcome = report.resolution.get_outcome_display()
+        outcome = report.answer().get_outcome_display()
         return f"{outcome}: {super().item_title(report)}"
 
     def item_pubdate(self, report: Report) -> datetime | None:

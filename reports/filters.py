@@ -20,7 +20,7 @@ from django.utils.translation import pgettext_lazy
 
 from institutions.middleware import InstitutionRequest, require_institution
 from institutions.models import Category, Institution
-from reports.models import Outcome, PinState, ReportQuerySet
+from reports.models import Outcome, PinState, ReportQuerySet, Status
 
 SEARCH_MAX_LENGTH = 100
 # A registry number as the registry writes it (123/2026), or its first part.
@@ -159,7 +159,10 @@ def apply_filters(queryset: ReportQuerySet, form: ReportFilterForm) -> ReportQue
     if "status" in values:
         queryset = queryset.with_pin_state(values["status"])
     if "outcome" in values:
-        queryset = queryset.filter(resolution__outcome=values["outcome"])
+        # A reopened report keeps its last answer, but no outcome stands.
+        queryset = queryset.filter(
+            status=Status.RESOLVED, resolution__outcome=values["outcome"]
+        )
     if "since" in values:
         queryset = queryset.filter(created_at__gte=_start_of(values["since"]))
     if "until" in values:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from institutions.models import Category, CategoryQuestion, Institution, QuestionKind
 from moderation.text import normalize_text
-from reports import answers
+from reports import answers, satisfaction
 from reports.geocoding import institution_at, locate_address
 from reports.workflow import DESCRIPTION_MAX_LENGTH, DESCRIPTION_MIN_LENGTH
 
@@ -220,4 +220,17 @@ class ReplyForm(forms.Form):
         label=gettext_lazy("Your answer"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=gettext_lazy("The institution's staff read it; it is not public."),
+    )
+
+
+class NotSolvedForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("What is still wrong?"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        min_length=satisfaction.REASON_MIN_LENGTH,
+        max_length=2000,
+        help_text=gettext_lazy(
+            "The institution's staff read it and work on the report again; "
+            "it is not public."
+        ),
     )

@@ -205,6 +205,21 @@ class Report(models.Model):
         related_name="joined_reports",
         verbose_name=_("joined into"),
     )
+    # The current answer: the latest issued (reports.workflow.issue_resolution
+    # keeps it). Every answer, the earlier ones of a reopened report too, is
+    # in ``resolutions``; a pointer rather than a lookup keeps the map, the
+    # feeds and Open311 reading the answer with a join.
+    resolution = models.OneToOneField(
+        "Resolution",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("current answer"),
+    )
+    # When the author last said the problem is not solved (reports.satisfaction).
+    reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
 
     objects = ReportQuerySet.as_manager()
 
@@ -274,11 +289,25 @@ class Report(models.Model):
         if self.status == Status.ASSIGNED:
             return PinState.IN_PROGRESS
         if self.status == Status.RESOLVED:
-            resolution = getattr(self, "resolution", None)
+            resolution = self.resolution
             if resolution and resolution.outcome in OUTCOMES_WITHOUT_FIX:
                 return PinState.CLOSED
             return PinState.RESOLVED
         return PinState.NEW
+
+    def answer(self) -> "Resolution":
+        """The current answer of a report known to have one (a resolved one).
+
+        Raises Resolution.DoesNotExist otherwise.
+        """
+        if self.resolution is None:
+            raise Resolution.DoesNotExist(f"Report {self.pk} has no answer.")
+        return self.resolution
+
+    @property
+    def is_reopened(self) -> bool:
+        """Open again because its author said the answer did not solve it."""
+        return self.reopened_at is not None and self.is_open
 
     @property
     def pin_label(self) -> "StrPromise":
@@ -394,6 +423,8 @@ class EventKind(models.TextChoices):
     EXTENDED = "extended", pgettext_lazy("event", "Term extended")
     MESSAGE = "message", pgettext_lazy("event", "Message from the institution")
     REPLY = "reply", pgettext_lazy("event", "The citizen's answer")
+    SATISFIED = "satisfied", pgettext_lazy("event", "Confirmed as solved")
+    REOPENED = "reopened", pgettext_lazy("event", "Reopened")
 
 
 class Event(models.Model):
@@ -438,13 +469,25 @@ class Event(models.Model):
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
-class Resolution(models.Model):
-    """The answer to a report: a document, a public summary and an outcome."""
+class Satisfaction(models.TextChoices):
+    """The author's answer to "Is the problem solved?" (reports.satisfaction)."""
 
-    report = models.OneToOneField(
+    SOLVED = "solved", pgettext_lazy("satisfaction", "Solved")
+    NOT_SOLVED = "not_solved", pgettext_lazy("satisfaction", "Not solved")
+
+
+class Resolution(models.Model):
+    """An answer to a report: a document, a public summary and an outcome.
+
+    A report has one answer, or several when its author said an answer did
+    not solve the problem; ``Report.resolution`` is the latest. The author
+    is asked once per answer whether it solved the problem.
+    """
+
+    report = models.ForeignKey(
         Report,
         on_delete=models.CASCADE,
-        related_name="resolution",
+        related_name="resolutions",
         verbose_name=_("report"),
     )
     outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices)
@@ -461,10 +504,23 @@ class Resolution(models.Model):
     outgoing_number = models.CharField(
         _("outgoing registry number"), max_length=40, blank=True
     )
+    satisfaction_asked_at = models.DateTimeField(
+        _("asked whether solved at"), null=True, blank=True
+    )
+    satisfaction = models.CharField(
+        _("solved, says the author"),
+        max_length=16,
+        choices=Satisfaction.choices,
+        blank=True,
+    )
+    satisfaction_answered_at = models.DateTimeField(
+        _("author answered at"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("resolution")
         verbose_name_plural = _("resolutions")
+        ordering = ["issued_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} – #{self.report_id}"

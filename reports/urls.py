@@ -1,7 +1,7 @@
 from django.urls import path
 
 from reports import feeds
-from reports.views import citizen, duplicates, public
+from reports.views import citizen, duplicates, public, satisfaction
 
 app_name = "reports"
 
@@ -32,5 +32,15 @@ urlpatterns = [
         "contul-meu/sesizari/<int:pk>/raspuns.pdf",
         citizen.resolution_document,
         name="resolution-document",
+    ),
+    path(
+        "problema-rezolvata/<str:token>/",
+        satisfaction.solved,
+        name="satisfaction-solved",
+    ),
+    path(
+        "problema-nerezolvata/<str:token>/",
+        satisfaction.not_solved,
+        name="satisfaction-not-solved",
     ),
 ]

@@ -30,7 +30,7 @@ from notifications.citizens import notify_citizen
 from notifications.following import notify_followers
 from registratura import outbox as registry_outbox
 from registratura.registers import RegistryEntry, register_for
-from reports import legal_clock
+from reports import legal_clock, satisfaction
 from reports.models import (
     Event,
     EventKind,
@@ -38,6 +38,7 @@ from reports.models import (
     Photo,
     Report,
     Resolution,
+    Satisfaction,
     Status,
     Visibility,
 )
@@ -380,6 +381,7 @@ def issue_resolution(
             issued_by=actor,
         )
         report.status = Status.RESOLVED
+        report.resolution = resolution
         report.resolved_at = resolution.issued_at
         report.save()
         record_event(
@@ -407,7 +409,7 @@ def register_answer(*, report: Report, entry: RegistryEntry) -> Resolution:
     """
     with transaction.atomic():
         report = locked(report, Status.RESOLVED)
-        resolution = Resolution.objects.select_for_update().get(report=report)
+        resolution = Resolution.objects.select_for_update().get(pk=report.answer().pk)
         require(
             not resolution.outgoing_number,
             _("This answer has its outgoing number already."),
@@ -437,7 +439,11 @@ def _extends_terms(user: roles.AnyUser, report: Report) -> bool:
 
 
 def was_extended(report: Report) -> bool:
-    return report.events.filter(kind=EventKind.EXTENDED).exists()
+    """Whether the current term was extended: a reopening starts a new one."""
+    extensions = report.events.filter(kind=EventKind.EXTENDED)
+    if report.reopened_at is not None:
+        extensions = extensions.filter(created_at__gte=report.reopened_at)
+    return extensions.exists()
 
 
 def _term_running(report: Report) -> bool:
@@ -513,6 +519,109 @@ def extend_term(*, report: Report, actor: User, days: int, reason: str) -> Repor
         )
         notify_citizen(report, "extended", text=reason)
     return report
+
+
+def confirm_solved(*, report: Report, resolution: Resolution, author: User) -> Report:
+    """The author says the answer solved the problem: the question is closed."""
+    with transaction.atomic():
+        report = locked(report, Status.RESOLVED)
+        resolution = _open_question(report, resolution, author)
+
+        resolution.satisfaction = Satisfaction.SOLVED
+        resolution.satisfaction_answered_at = timezone.now()
+        resolution.save(update_fields=["satisfaction", "satisfaction_answered_at"])
+        record_event(
+            report,
+            EventKind.SATISFIED,
+            actor=author,
+            from_status=Status.RESOLVED,
+            text=timeline_text(gettext_noop("The author says the problem is solved.")),
+        )
+    return report
+
+
+def reopen_report(
+    *, report: Report, resolution: Resolution, author: User, text: str
+) -> Report:
+    """The author says the answer did not solve the problem: work on it again.
+
+    The report goes back to its department, to the person who answered it,
+    with a new legal term. The author's "not solved" is a new request on the
+    same petition, not a new petition: it keeps its registry number, and
+    the institution gets the term of OG 27/2002 art. 8 (counted like a
+    registration's, from the reopening) to answer it again, which may be
+    extended once more. Only the current answer, once, within the
+    institution's reopening period (reports.satisfaction).
+    """
+    text = normalize_text(text)
+    require(
+        satisfaction.REASON_MIN_LENGTH <= len(text) <= DESCRIPTION_MAX_LENGTH,
+        _("Say in a few words what is still wrong (at least %(min)s characters).")
+        % {"min": satisfaction.REASON_MIN_LENGTH},
+    )
+
+    with transaction.atomic():
+        report = locked(report, Status.RESOLVED)
+        resolution = _open_question(report, resolution, author)
+        now = timezone.now()
+
+        resolution.satisfaction = Satisfaction.NOT_SOLVED
+        resolution.satisfaction_answered_at = now
+        resolution.save(update_fields=["satisfaction", "satisfaction_answered_at"])
+        report.status = Status.ASSIGNED
+        report.reopened_at = now
+        report.resolved_at = None
+        report.due_date = due_date_for(report.institution, now)
+        report.save()
+        assert report.department is not None  # only routed reports are answered
+        record_event(
+            report,
+            EventKind.REOPENED,
+            actor=author,
+            from_status=Status.RESOLVED,
+            text=timeline_text(
+                gettext_noop(
+                    "The author says the problem is not solved. The report is "
+                    "back with %(department)s; the new answer is due by %(date)s."
+                ),
+                department=report.department.name,
+                date=report.due_date,
+            ),
+        )
+        # The author's words may hold personal data: staff and author only.
+        record_event(
+            report,
+            EventKind.REPLY,
+            actor=author,
+            from_status=Status.ASSIGNED,
+            text=text,
+            visibility=Visibility.CITIZEN,
+        )
+        notify_citizen(report, "reopened", text=text)
+        notify_followers(report, "reopened")
+    return report
+
+
+def _open_question(report: Report, resolution: Resolution, author: User) -> Resolution:
+    """The answer, locked, if its author may still say whether it solved."""
+    require(
+        author.pk == report.author_id,
+        _("Only the author of the report answers this question."),
+    )
+    require(
+        resolution.pk == report.resolution_id,
+        _("The report has a newer answer: answer about that one."),
+    )
+    resolution = Resolution.objects.select_for_update().get(pk=resolution.pk)
+    require(
+        not resolution.satisfaction,
+        _("You have answered this question already. Thank you."),
+    )
+    require(
+        satisfaction.is_open(report, resolution),
+        _("The time for answering this question has passed."),
+    )
+    return resolution
 
 
 def _can_work_on(user: roles.AnyUser, report: Report) -> bool:

@@ -9,22 +9,9 @@ from django.db import migrations, models
 
 
 def fill_facts(apps, schema_editor):
-    # The reports already there get their facts now, not on the first
-    # dashboard view (about half a minute per million reports).
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    from dashboards.facts import COUNT_DAYS, UPSERT
-
-    schema_editor.execute(UPSERT.format(condition="true"))
-    schema_editor.execute(
-        COUNT_DAYS.format(received="true", closed="true", resolved="true")
-    )
-    schema_editor.execute(
-        "INSERT INTO dashboards_factsmark"
-        " (id, last_report_id, last_event_id, refreshed_at)"
-        " SELECT 1, (SELECT coalesce(max(id), 0) FROM reports_report),"
-        " (SELECT coalesce(max(id), 0) FROM reports_event), now()"
-    )
+    # The facts are filled by migration 0002, once the reports have the
+    # columns that dashboards.facts reads today.
+    pass
 
 
 class Migration(migrations.Migration):

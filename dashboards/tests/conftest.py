@@ -111,7 +111,7 @@ class Maker:
                 report.resolved_at = local(moment)
         report.save()
         if outcome:
-            Resolution.objects.create(
+            report.resolution = Resolution.objects.create(
                 report=report,
                 outcome=outcome,
                 summary="Rezolvat.",
@@ -119,6 +119,7 @@ class Maker:
                 issued_by=self.clerk,
                 issued_at=report.resolved_at,
             )
+            report.save(update_fields=["resolution"])
         return report
 
 

@@ -19,10 +19,19 @@ from institutions.middleware import (
 )
 from institutions.models import Institution
 from moderation.findings import preview_for
-from reports import answers, drafts, duplicates, geocoding, photos, workflow
+from notifications.satisfaction import question_links
+from reports import (
+    answers,
+    drafts,
+    duplicates,
+    geocoding,
+    photos,
+    satisfaction,
+    workflow,
+)
 from reports import messages as messages_ops
 from reports.forms import ReplyForm, ReportForm
-from reports.models import Report, Visibility
+from reports.models import Report, Resolution, Visibility
 
 MY_REPORTS_PER_PAGE = 20
 
@@ -195,6 +204,7 @@ def _render_my_report(
     events = report.events.filter(
         visibility__in=[Visibility.PUBLIC, Visibility.CITIZEN]
     )
+    resolution = answered.resolution
     return render(
         request,
         "reports/my_report.html",
@@ -202,7 +212,8 @@ def _render_my_report(
             "report": report,
             "photos": report.photos.all(),
             "events": events,
-            "resolution": getattr(answered, "resolution", None),
+            "resolution": resolution,
+            "question": _satisfaction_question(report, resolution),
             "reply_form": form
             if messages_ops.may_reply(request.user, report)
             else None,
@@ -211,10 +222,24 @@ def _render_my_report(
     )
 
 
+def _satisfaction_question(
+    report: Report, resolution: Resolution | None
+) -> dict[str, object] | None:
+    """The links of "Is the problem solved?", while the author may answer."""
+    if resolution is None or not satisfaction.is_open(report, resolution):
+        return None
+    solved, not_solved = question_links(resolution)
+    return {
+        "solved": solved,
+        "not_solved": not_solved,
+        "closes_on": satisfaction.closes_on(report, resolution),
+    }
+
+
 @login_required
 def resolution_document(request: AuthenticatedRequest, pk: int) -> FileResponse:
     report = get_object_or_404(Report.objects.select_related("resolution"), pk=pk)
-    resolution = getattr(report.joined_into or report, "resolution", None)
+    resolution = (report.joined_into or report).resolution
     allowed = report.author_id == request.user.pk or roles.is_staff_of(
         request.user, report.institution
     )
