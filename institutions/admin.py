@@ -68,7 +68,17 @@ class InstitutionAdmin(LeafletGeoAdmin):
                 ]
             },
         ),
-        (_("Public site"), {"fields": ["intro_text", "public_filters"]}),
+        (
+            _("Public site"),
+            {
+                "fields": [
+                    "intro_text",
+                    "intro_text_en",
+                    "intro_text_hu",
+                    "public_filters",
+                ]
+            },
+        ),
         (
             _("Map"),
             {
@@ -136,6 +146,8 @@ class CategoryQuestionInline(admin.StackedInline):
         "help_text",
         ("kind", "required", "position"),
         "choices",
+        ("label_en", "help_text_en", "choices_en"),
+        ("label_hu", "help_text_hu", "choices_hu"),
     ]
     prepopulated_fields = {"code": ["label"]}
 

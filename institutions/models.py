@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from institutions.colours import contrast_ratio
-from institutions.translations import translated
+from institutions.translations import translated, translation_languages
 from moderation.text import fold
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -88,6 +88,12 @@ class Institution(models.Model):
             "what to report elsewhere. Plain text; an empty line starts a new "
             "paragraph."
         ),
+    )
+    intro_text_en = models.TextField(
+        _("introductory text in English"), max_length=1500, blank=True
+    )
+    intro_text_hu = models.TextField(
+        _("introductory text in Hungarian"), max_length=1500, blank=True
     )
     main_colour = models.CharField(
         _("main colour"),
@@ -462,7 +468,15 @@ class CategoryQuestion(models.Model):
         ),
     )
     label = models.CharField(_("question"), max_length=200)
+    label_en = models.CharField(_("question in English"), max_length=200, blank=True)
+    label_hu = models.CharField(_("question in Hungarian"), max_length=200, blank=True)
     help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    help_text_en = models.CharField(
+        _("help text in English"), max_length=300, blank=True
+    )
+    help_text_hu = models.CharField(
+        _("help text in Hungarian"), max_length=300, blank=True
+    )
     kind = models.CharField(
         _("kind of answer"),
         max_length=16,
@@ -477,6 +491,16 @@ class CategoryQuestion(models.Model):
             "example flickering: It flickers. The key stays with the reports; "
             "the name may be reworded later."
         ),
+    )
+    choices_en = models.TextField(
+        _("choices in English"),
+        blank=True,
+        help_text=_("The same keys, with their names in this language: key: name."),
+    )
+    choices_hu = models.TextField(
+        _("choices in Hungarian"),
+        blank=True,
+        help_text=_("The same keys, with their names in this language: key: name."),
     )
     required = models.BooleanField(_("required"), default=False)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -505,6 +529,22 @@ class CategoryQuestion(models.Model):
     def choice_list(self) -> list[Choice]:
         return parse_choices(self.choices) if self.is_choice else []
 
+    def shown_choices(self) -> list[Choice]:
+        """The choices with their names in the active language, where given.
+
+        The keys are the original's: a report keeps the key, and its
+        answer is written in the institution's words.
+        """
+        names = {choice.key: choice.name for choice in self._versions()}
+        return [
+            Choice(key=choice.key, name=names.get(choice.key) or choice.name)
+            for choice in self.choice_list()
+        ]
+
+    def _versions(self) -> list[Choice]:
+        written = translated(self, "choices")
+        return parse_choices(written) if written != self.choices else []
+
     def clean(self) -> None:
         if not self.is_choice:
             if self.choices.strip():
@@ -512,6 +552,24 @@ class CategoryQuestion(models.Model):
                     {"choices": _("Only a choice question has choices.")}
                 )
             return
+        keys = {choice.key for choice in parse_choices(self.choices)}
+        for code in translation_languages():
+            field = f"choices_{code}"
+            unknown = [
+                choice.key
+                for choice in parse_choices(getattr(self, field))
+                if choice.key not in keys
+            ]
+            if unknown:
+                raise ValidationError(
+                    {
+                        field: _(
+                            "The choices have no key %(keys)s: write each "
+                            "translated name after its original's key."
+                        )
+                        % {"keys": ", ".join(unknown)}
+                    }
+                )
         choices = parse_choices(self.choices)
         if len(choices) < 2:
             raise ValidationError(

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -128,7 +129,6 @@ def test_a_refused_picture_keeps_the_rest_of_the_form(client, institution):
             "intro_text": "Semnalați aici gropile și iluminatul.",
             "favicon": upload(picture(300, 100), "lat.png"),
         },
-        headers={"Accept-Language": "ro"},
     )
 
     page = response.content.decode()
@@ -190,3 +190,18 @@ def test_the_pictures_in_use_are_served_and_no_other_file(client, institution):
         client.get(reverse("branding-picture", args=["../secret.key"])).status_code
         == 404
     )
+
+
+def test_the_introductory_text_is_read_in_the_visitor_s_language(client, institution):
+    institution.intro_text = "Semnalați problemele orașului."
+    institution.intro_text_hu = "Jelezze a város problémáit."
+    institution.save()
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "hu"
+    hungarian = client.get(reverse("home")).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(reverse("home")).content.decode()
+
+    assert "<p>Jelezze a város problémáit.</p>" in hungarian
+    assert "Semnalați" not in hungarian
+    assert "<p>Semnalați problemele orașului.</p>" in english

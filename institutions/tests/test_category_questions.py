@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from institutions.models import CategoryQuestion, Choice, QuestionKind, parse_choices
@@ -133,9 +134,8 @@ def test_the_admin_page_refuses_a_lone_choice_or_a_repeated_code(
 ):
     url = f"/admin/institutions/category/{potholes.pk}/change/"
 
-    response = admin_client.post(
-        url, inline_data(potholes, SIZE, second), headers={"accept-language": "en"}
-    )
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = admin_client.post(url, inline_data(potholes, SIZE, second))
 
     assert response.status_code == 200
     assert message in response.content.decode()

@@ -1,6 +1,8 @@
 """The extra questions of a category on the report form, and their answers."""
 
 import pytest
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -16,7 +18,8 @@ NEW = reverse("reports:new")
 
 def client_for(user) -> Client:
     # English pages: the assertions read the source strings.
-    client = Client(headers={"accept-language": "en"})
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(user)
     return client
 
@@ -215,7 +218,7 @@ def test_report_new_keeps_the_answers_and_shows_the_error_next_to_the_field(
 
 
 def test_report_new_in_romanian_says_what_is_wrong_in_romanian(citizen, potholes, size):
-    client = Client(headers={"accept-language": "ro"})
+    client = Client()  # a visitor without a choice reads Romanian
     client.force_login(citizen)
 
     response = client.post(
@@ -287,3 +290,58 @@ def test_a_report_of_a_category_without_questions_keeps_no_answers(flow):
     report = flow.submit()
 
     assert report.answers == []
+
+
+# In the visitor's language
+
+
+@pytest.fixture
+def where_in_hungarian(where):
+    where.label_hu = "Hol van?"
+    where.help_text = "Alegeți locul."
+    where.choices_hu = "sidewalk: A járdán"
+    where.save()
+    return where
+
+
+def test_report_new_asks_in_hungarian_and_falls_back_to_romanian(
+    citizen, potholes, where_in_hungarian
+):
+    client = client_for(citizen)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "hu"
+
+    page = client.get(reverse("reports:new")).content.decode()
+
+    assert "Hol van?" in page and "Unde este?" not in page
+    assert "A járdán" in page and "Pe trotuar" not in page
+    # No Hungarian for these: the Romanian original stands in.
+    assert "Alegeți locul." in page and "Pe carosabil" in page
+
+
+def test_answers_given_in_hungarian_are_kept_in_the_institution_s_words(
+    institution, potholes, where_in_hungarian
+):
+    with translation.override("hu"):
+        form = form_for(
+            institution,
+            report_data(potholes, **{field_name(where_in_hungarian): "sidewalk"}),
+        )
+
+    assert form.cleaned_data["answers"] == [
+        {
+            "code": "where",
+            "question": "Unde este?",
+            "kind": "single",
+            "value": "sidewalk",
+            "answer": "Pe trotuar",
+        }
+    ]
+
+
+def test_translated_choices_must_use_the_original_keys(where):
+    where.choices_en = "road: On the road\npavement: On the pavement"
+
+    with pytest.raises(ValidationError) as refused:
+        where.full_clean()
+
+    assert "pavement" in refused.value.message_dict["choices_en"][0]
