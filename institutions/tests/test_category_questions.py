@@ -1,8 +1,18 @@
+"""A category's extra questions, as the institution's admin writes them."""
+
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from institutions.models import CategoryQuestion, Choice, QuestionKind, parse_choices
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The models' messages in their source language, whatever ran before.
+    with translation.override("en"):
+        yield
 
 
 def question(category, **fields) -> CategoryQuestion:
