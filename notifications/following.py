@@ -82,7 +82,7 @@ def notify_followers(report: Report, kind: str) -> int:
 
 def _queue_update(report: Report, follow: Follow, kind: str) -> OutgoingEmail:
     institution = report.institution
-    unsubscribe = settings.SITE_URL + reverse(
+    unsubscribe = institution.site_url + reverse(
         "notifications:unsubscribe", args=[unsubscribe_token(follow)]
     )
     with translation.override(settings.LANGUAGE_CODE):
@@ -92,7 +92,7 @@ def _queue_update(report: Report, follow: Follow, kind: str) -> OutgoingEmail:
             "institution": institution,
             "follower": follow.user,
             "resolution": getattr(report, "resolution", None),
-            "link": settings.SITE_URL + reverse("reports:detail", args=[report.pk]),
+            "link": institution.site_url + reverse("reports:detail", args=[report.pk]),
             "unsubscribe": unsubscribe,
         }
         subject = _(UPDATE_SUBJECTS[kind]).format(number=report.registry_number)

@@ -92,9 +92,7 @@ def test_an_unknown_jurisdiction_is_a_404_in_both_formats(api, institution):
     assert error.findtext("code") == "404"
 
 
-def test_jurisdiction_id_names_only_the_institution_of_the_host(
-    api, client, potholes
-):
+def test_jurisdiction_id_names_only_the_institution_of_the_host(api, client, potholes):
     other = InstitutionFactory(slug="floresti", name="Primăria Florești")
     CategoryFactory(institution=other, name="Iluminat")
 

@@ -142,7 +142,9 @@ def geocode(request: InstitutionRequest) -> JsonResponse:
 @login_required
 def my_reports(request: AuthenticatedRequest) -> HttpResponse:
     reports = (
-        Report.objects.filter(author=request.user)
+        Report.objects.filter(
+            author=request.user, institution=require_institution(request)
+        )
         .select_related("category")
         .order_by("-created_at", "-pk")
     )
@@ -158,6 +160,7 @@ def my_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
         author=request.user,
+        institution=require_institution(request),
     )
     return _render_my_report(request, report, ReplyForm())
 
@@ -169,6 +172,7 @@ def my_report_reply(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         Report.objects.select_related("category", "resolution"),
         pk=pk,
         author=request.user,
+        institution=require_institution(request),
     )
     form = ReplyForm(request.POST)
 
@@ -211,7 +215,11 @@ def _render_my_report(
 
 @login_required
 def resolution_document(request: AuthenticatedRequest, pk: int) -> FileResponse:
-    report = get_object_or_404(Report.objects.select_related("resolution"), pk=pk)
+    report = get_object_or_404(
+        Report.objects.select_related("resolution"),
+        pk=pk,
+        institution=require_institution(request),
+    )
     resolution = getattr(report.joined_into or report, "resolution", None)
     allowed = report.author_id == request.user.pk or roles.is_staff_of(
         request.user, report.institution
