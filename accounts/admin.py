@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, ngettext
@@ -15,6 +15,7 @@ from accounts.models import User
 from accounts.suspension import SuspensionError, reinstate_account, suspend_account
 from institutions.admin_site import administered_institution, sees_everything
 from institutions.middleware import AuthenticatedRequest
+from institutions.models import Membership
 
 
 class UserCreationAdminForm(AdminUserCreationForm):
@@ -105,7 +106,8 @@ class UserAdmin(BaseUserAdmin):
         institution = administered_institution(request)
         if institution is None:
             return queryset.none()
-        return queryset.filter(memberships__institution=institution).distinct()
+        members = Membership.objects.filter(institution=institution)
+        return queryset.filter(pk__in=members.values("user"))
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[User], search_term: str
@@ -114,8 +116,8 @@ class UserAdmin(BaseUserAdmin):
         # Giving a role to someone who is not staff yet: their exact address
         # finds them, and nothing else of the citizens shows.
         if not sees_everything(request) and "@" in search_term:
-            exact = User.objects.filter(email__iexact=search_term.strip())
-            return found | exact, True
+            exact = Q(email__iexact=search_term.strip())
+            return User.objects.filter(Q(pk__in=found.values("pk")) | exact), False
         return found, may_repeat
 
     def has_module_permission(self, request: HttpRequest) -> bool:

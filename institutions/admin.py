@@ -69,6 +69,13 @@ class InstitutionAdmin(InstitutionScopedAdmin, LeafletGeoAdmin):
             return []
         return ["slug", "domain"]
 
+    def get_prepopulated_fields(
+        self, request: HttpRequest, obj: Institution | None = None
+    ) -> dict[str, list[str]]:
+        if sees_everything(request):
+            return super().get_prepopulated_fields(request, obj)
+        return {}
+
     def has_add_permission(self, request: HttpRequest) -> bool:
         return sees_everything(request) and super().has_add_permission(request)
 

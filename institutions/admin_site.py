@@ -101,7 +101,7 @@ class InstitutionScopedAdmin(admin.ModelAdmin):
         institution = administered_institution(request)
         if institution is None:
             return queryset.none()
-        return queryset.filter(**{self.institution_path: institution})
+        return queryset.filter(**{self.institution_path: institution.pk})
 
     def institution_pk_of(self, obj: models.Model) -> int | None:
         *hops, last = self.institution_path.split("__")
