@@ -1,3 +1,5 @@
+from collections.abc import Sequence
+
 from django.contrib import admin
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
@@ -71,7 +73,7 @@ class InstitutionAdmin(InstitutionScopedAdmin, LeafletGeoAdmin):
 
     def get_prepopulated_fields(
         self, request: HttpRequest, obj: Institution | None = None
-    ) -> dict[str, list[str]]:
+    ) -> dict[str, Sequence[str]]:
         if sees_everything(request):
             return super().get_prepopulated_fields(request, obj)
         return {}
