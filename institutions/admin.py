@@ -1,6 +1,6 @@
 from collections.abc import Sequence
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,7 @@ from institutions.admin_site import (
     InstitutionScopedInline,
     sees_everything,
 )
+from institutions.checks import is_allowed
 from institutions.models import (
     Category,
     Department,
@@ -70,6 +71,25 @@ class InstitutionAdmin(InstitutionScopedAdmin, LeafletGeoAdmin):
         if sees_everything(request):
             return []
         return ["slug", "domain"]
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: Institution,
+        form: ModelForm[Institution],
+        change: bool,
+    ) -> None:
+        super().save_model(request, obj, form, change)
+        if obj.domain and not is_allowed(obj.domain):
+            messages.warning(
+                request,
+                _(
+                    "%(domain)s is not yet among the server's allowed hosts "
+                    "(SESIZARI_ALLOWED_HOSTS): until it is added, its site "
+                    "answers 400 Bad Request."
+                )
+                % {"domain": obj.domain},
+            )
 
     def get_prepopulated_fields(
         self, request: HttpRequest, obj: Institution | None = None
