@@ -117,7 +117,8 @@ class UserAdmin(BaseUserAdmin):
         # finds them, and nothing else of the citizens shows.
         if not sees_everything(request) and "@" in search_term:
             exact = Q(email__iexact=search_term.strip())
-            return User.objects.filter(Q(pk__in=found.values("pk")) | exact), False
+            found = User.objects.filter(Q(pk__in=found.values("pk")) | exact)
+            return found.order_by(*self.get_ordering(request)), False
         return found, may_repeat
 
     def has_module_permission(self, request: HttpRequest) -> bool:

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -103,10 +103,10 @@ def _pk(request: InstitutionRequest) -> int | None:
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def alert_unsubscribe(request: InstitutionRequest, token: str) -> HttpResponse:
-    # The link in the e-mail is on the site of the alert's institution.
     alert = alerts.alert_of_token(token)
+    # The link in the e-mail is on the site of the alert's institution.
     if alert is not None and alert.institution_id != _pk(request):
-        alert = None
+        raise Http404
     if request.method == "POST" and alert is not None:
         alert.delete()
         alert = None
@@ -125,12 +125,12 @@ def unsubscribe(request: InstitutionRequest, token: str) -> HttpResponse:
         return render(request, "notifications/unsubscribe.html", status=404)
     user_id, report_id = found
     follow = (
-        Follow.objects.filter(
-            user_id=user_id, report_id=report_id, report__institution=_pk(request)
-        )
+        Follow.objects.filter(user_id=user_id, report_id=report_id)
         .select_related("report__category")
         .first()
     )
+    if follow is not None and follow.report.institution_id != _pk(request):
+        raise Http404
 
     if request.method == "POST" and follow is not None:
         follow.delete()

@@ -13,7 +13,8 @@ from django.test import Client
 from django.urls import reverse
 
 from institutions.models import Institution, Role
-from notifications.models import OutgoingEmail
+from notifications.following import follow_report, unsubscribe_token
+from notifications.models import Follow, OutgoingEmail
 from open311.keys import issue_api_key
 from reports.models import Photo, Report
 from tests.factories import (
@@ -321,6 +322,30 @@ def test_a_login_on_the_other_site_opens_no_back_office(sites):
     response = get(client, this, reverse("backoffice:home"))
 
     assert response.status_code == 403
+
+
+def test_unsubscribe_links_work_only_on_their_institutions_site(
+    client, sites, other_citizen
+):
+    this, other = sites
+    follow = follow_report(user=other_citizen, report=other.published)
+    url = reverse("notifications:unsubscribe", args=[unsubscribe_token(follow)])
+
+    foreign = client.post(url, HTTP_HOST=this.host)
+    own = client.post(url, HTTP_HOST=other.host)
+
+    assert foreign.status_code == 404
+    assert own.status_code == 200
+    assert not Follow.objects.exists()
+
+
+def test_a_registry_calls_back_only_its_institutions_site(client, sites):
+    this, other = sites
+    url = reverse("registratura:callback", args=[other.institution.slug])
+
+    response = client.post(url, b"{}", "application/json", HTTP_HOST=this.host)
+
+    assert response.status_code == 404
 
 
 # E-mails: links to the report's own site, from its own sender.
