@@ -32,6 +32,13 @@ SHARED_DATA = Path(__file__).resolve().parent.parent / "shared" / "data"
 
 
 @pytest.fixture(autouse=True)
+def _institution_hosts(settings):
+    # The factories' institutions are on domains under example.ro; the
+    # deployment lists its institutions' domains in SESIZARI_ALLOWED_HOSTS.
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, ".example.ro"]
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     # allauth's rate limits live in the cache: a test must not inherit them.
     cache.clear()
@@ -57,7 +64,8 @@ def shared_data() -> Path:
 
 @pytest.fixture
 def institution(db):
-    return InstitutionFactory(slug="cluj-napoca")
+    """The deployment's default institution: no domain, on any other host."""
+    return InstitutionFactory(slug="cluj-napoca", domain="")
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, ngettext
@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.suspension import SuspensionError, reinstate_account, suspend_account
+from institutions.admin_site import administered_institution, sees_everything
 from institutions.middleware import AuthenticatedRequest
+from institutions.models import Membership
 
 
 class UserCreationAdminForm(AdminUserCreationForm):
@@ -93,11 +95,58 @@ class UserAdmin(BaseUserAdmin):
         ),
     ]
 
+    # An institution's administrator sees its staff, read only, and adds
+    # accounts for new staff; citizens' accounts and other institutions'
+    # people are the superusers'. A person who may work for several
+    # institutions is changed by no single one of them.
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        queryset = super().get_queryset(request)
+        if sees_everything(request):
+            return queryset
+        institution = administered_institution(request)
+        if institution is None:
+            return queryset.none()
+        members = Membership.objects.filter(institution=institution)
+        return queryset.filter(pk__in=members.values("user"))
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[User], search_term: str
+    ) -> tuple[QuerySet[User], bool]:
+        found, may_repeat = super().get_search_results(request, queryset, search_term)
+        # Giving a role to someone who is not staff yet: their exact address
+        # finds them, and nothing else of the citizens shows.
+        if not sees_everything(request) and "@" in search_term:
+            exact = Q(email__iexact=search_term.strip())
+            found = User.objects.filter(Q(pk__in=found.values("pk")) | exact)
+            return found.order_by(*self.get_ordering(request)), False
+        return found, may_repeat
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return sees_everything(request) or bool(administered_institution(request))
+
+    def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        if sees_everything(request):
+            return super().has_view_permission(request, obj)
+        return administered_institution(request) is not None
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        if sees_everything(request):
+            return super().has_add_permission(request)
+        return administered_institution(request) is not None
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return sees_everything(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return sees_everything(request) and super().has_delete_permission(request, obj)
+
     @admin.display(boolean=True, description=_("suspended"), ordering="suspended_at")
     def suspended(self, user: User) -> bool:
         return user.is_suspended
 
-    @admin.action(description=_("Suspend the selected accounts"))
+    @admin.action(
+        description=_("Suspend the selected accounts"), permissions=["change"]
+    )
     def suspend_accounts(
         self, request: AuthenticatedRequest, queryset: QuerySet[User]
     ) -> TemplateResponse | None:
@@ -130,7 +179,9 @@ class UserAdmin(BaseUserAdmin):
             self.message_user(request, message % {"count": done}, messages.SUCCESS)
         return None
 
-    @admin.action(description=_("Reinstate the selected accounts"))
+    @admin.action(
+        description=_("Reinstate the selected accounts"), permissions=["change"]
+    )
     def reinstate_accounts(
         self, request: AuthenticatedRequest, queryset: QuerySet[User]
     ) -> None:

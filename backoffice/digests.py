@@ -98,8 +98,8 @@ def _message(digest: Digest, today: date) -> EmailMultiAlternatives:
             "head": digest.head,
             "departments": digest.departments,
             "due_soon_days": DUE_SOON_DAYS,
-            "site_url": settings.SITE_URL,
-            "queue_link": settings.SITE_URL + reverse("backoffice:department-queue"),
+            "site_url": institution.site_url,
+            "queue_link": institution.site_url + reverse("backoffice:department-queue"),
         }
         subject = _("Reports overdue or due soon, %(date)s") % {
             "date": date_format(today, "j F Y")

@@ -35,6 +35,7 @@ from backoffice.forms import (
     ResolutionForm,
 )
 from institutions import roles
+from institutions.admin_site import sees_everything
 from institutions.models import Role
 from registratura import outbox as registry_outbox
 from registratura.forms import RegistryNumberForm
@@ -89,7 +90,9 @@ def home(request: StaffRequest) -> HttpResponse:
     if Role.STAFF in held:
         return redirect("backoffice:my-work")
 
-    context = _queue_context("", held, can_use_admin=request.user.is_staff)
+    context = _queue_context(
+        "", held, can_use_admin=Role.ADMIN in held or sees_everything(request)
+    )
     return render(request, "backoffice/home.html", context)
 
 
@@ -450,7 +453,11 @@ def _attachment(file: IO[bytes], filename: str, content_type: str) -> FileRespon
 @require_GET
 def photo_original(request: StaffRequest, token: UUID) -> FileResponse:
     """The file as the citizen sent it, never rendered by the browser."""
-    photo = get_object_or_404(Photo.objects.select_related("report"), token=token)
+    photo = get_object_or_404(
+        Photo.objects.select_related("report"),
+        token=token,
+        report__institution=request.institution,
+    )
     if not can_view_original(request.user, photo):
         raise Http404
 

@@ -1,6 +1,7 @@
+from collections.abc import Sequence
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
@@ -8,6 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 
 from institutions import images
+from institutions.admin_site import (
+    InstitutionScopedAdmin,
+    InstitutionScopedInline,
+    sees_everything,
+)
+from institutions.checks import is_allowed
 from institutions.models import (
     Category,
     CategoryQuestion,
@@ -36,15 +43,16 @@ class InstitutionForm(ModelForm[Institution]):
         return value
 
 
-class DepartmentInline(admin.TabularInline):
+class DepartmentInline(InstitutionScopedInline, admin.TabularInline):
     model = Department
     extra = 0
     fields = ["name", "kind", "email", "is_active"]
 
 
 @admin.register(Institution)
-class InstitutionAdmin(LeafletGeoAdmin):
+class InstitutionAdmin(InstitutionScopedAdmin, LeafletGeoAdmin):
     form = InstitutionForm
+    institution_path = "pk"
     list_display = ["name", "slug", "domain", "answer_term_days"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [DepartmentInline]
@@ -93,8 +101,51 @@ class InstitutionAdmin(LeafletGeoAdmin):
         ),
     ]
 
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: Institution | None = None
+    ) -> list[str]:
+        # Where an institution is served is the deployment's matter: its
+        # domain must also be in ALLOWED_HOSTS and the proxy's certificates.
+        if sees_everything(request):
+            return []
+        return ["slug", "domain"]
 
-class MembershipInline(admin.TabularInline):
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: Institution,
+        form: ModelForm[Institution],
+        change: bool,
+    ) -> None:
+        super().save_model(request, obj, form, change)
+        if obj.domain and not is_allowed(obj.domain):
+            messages.warning(
+                request,
+                _(
+                    "%(domain)s is not yet among the server's allowed hosts "
+                    "(SESIZARI_ALLOWED_HOSTS): until it is added, its site "
+                    "answers 400 Bad Request."
+                )
+                % {"domain": obj.domain},
+            )
+
+    def get_prepopulated_fields(
+        self, request: HttpRequest, obj: Institution | None = None
+    ) -> dict[str, Sequence[str]]:
+        if sees_everything(request):
+            return super().get_prepopulated_fields(request, obj)
+        return {}
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return sees_everything(request) and super().has_add_permission(request)
+
+    def has_delete_permission(
+        self, request: HttpRequest, obj: Institution | None = None
+    ) -> bool:
+        return sees_everything(request) and super().has_delete_permission(request, obj)
+
+
+class MembershipInline(InstitutionScopedInline, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
@@ -102,7 +153,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(InstitutionScopedAdmin):
     list_display = ["name", "kind", "institution", "email", "is_active"]
     list_filter = ["institution", "kind", "is_active"]
     search_fields = ["name"]
@@ -125,14 +176,14 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(InstitutionScopedAdmin):
     list_display = ["user", "role", "department", "institution"]
     list_filter = ["institution", "role", "department"]
     search_fields = ["user__email", "user__full_name"]
     autocomplete_fields = ["user"]
 
 
-class RoutingRuleInline(admin.StackedInline):
+class RoutingRuleInline(InstitutionScopedInline, admin.StackedInline):
     model = RoutingRule
     extra = 0
     fields = ["department"]
@@ -153,7 +204,7 @@ class CategoryQuestionInline(admin.StackedInline):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(InstitutionScopedAdmin):
     list_display = ["name", "icon", "institution", "is_active", "position"]
     list_editable = ["is_active", "position"]
     list_filter = ["institution", "is_active"]
@@ -178,13 +229,13 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(RoutingRule)
-class RoutingRuleAdmin(admin.ModelAdmin):
+class RoutingRuleAdmin(InstitutionScopedAdmin):
     list_display = ["category", "department", "institution"]
     list_filter = ["institution", "department"]
 
 
 @admin.register(Street)
-class StreetAdmin(LeafletGeoAdmin):
+class StreetAdmin(InstitutionScopedAdmin, LeafletGeoAdmin):
     list_display = ["name", "institution"]
     list_filter = ["institution"]
     search_fields = ["name"]

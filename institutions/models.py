@@ -1,6 +1,7 @@
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.gis.db import models
@@ -31,6 +32,14 @@ COLOUR = re.compile(COLOUR_PATTERN)
 colour_validator = RegexValidator(
     COLOUR_PATTERN, _("Enter a colour as #RRGGBB, for example #1d4e89.")
 )
+# A host name as the browser sends it: no scheme, port or path.
+domain_validator = RegexValidator(
+    r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$",
+    _(
+        "Enter a host name only, such as sesizari.primariax.ro: no https://, "
+        "no port and no path."
+    ),
+)
 
 
 class BrandingStorage(FileSystemStorage):
@@ -53,11 +62,25 @@ class Institution(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), unique=True)
+    # Unique, the empty value included: the one institution without a
+    # domain is the deployment's default (institutions.middleware).
     domain = models.CharField(
         _("domain"),
         max_length=200,
         blank=True,
-        help_text=_("The host name its public site is served on, if its own."),
+        unique=True,
+        validators=[domain_validator],
+        error_messages={
+            "unique": _(
+                "Another institution has this domain. Each domain belongs to "
+                "one institution, and only one may have none."
+            )
+        },
+        help_text=_(
+            "The host name its site is served on, such as sesizari.primariax.ro. "
+            "Empty for the deployment's default institution, served on any "
+            "other address; only one institution may be without a domain."
+        ),
     )
     logo = models.ImageField(
         _("logo"),
@@ -185,6 +208,24 @@ class Institution(models.Model):
         names = [name.strip() for name in self.public_filters.split(",")]
         return [name for name in dict.fromkeys(names) if name in PUBLIC_FILTERS]
 
+    @property
+    def site_url(self) -> str:
+        """The address of its site, without a slash at the end, for links.
+
+        SITE_URL with the institution's domain as host name: the deployment
+        gives the scheme and the port, the institution its own name.
+        """
+        if not self.domain:
+            return str(settings.SITE_URL)
+        deployment = urlsplit(settings.SITE_URL)
+        port = f":{deployment.port}" if deployment.port else ""
+        return f"{deployment.scheme}://{self.domain}{port}"
+
+    def clean_fields(self, exclude: Any = None) -> None:
+        # Host names are case-insensitive; the middleware compares them lower.
+        self.domain = self.domain.strip().lower()
+        super().clean_fields(exclude)
+
     def clean(self) -> None:
         self._clean_satisfaction()
         unknown = [
@@ -235,6 +276,10 @@ class Institution(models.Model):
 
     def contains(self, point: Point) -> bool:
         return self.boundary is None or self.boundary.contains(point)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.domain = self.domain.strip().lower()
+        super().save(*args, **kwargs)
 
 
 class Department(models.Model):
@@ -552,13 +597,13 @@ class CategoryQuestion(models.Model):
                     {"choices": _("Only a choice question has choices.")}
                 )
             return
-        keys = {choice.key for choice in parse_choices(self.choices)}
+        original_keys = {choice.key for choice in parse_choices(self.choices)}
         for code in translation_languages():
             field = f"choices_{code}"
             unknown = [
                 choice.key
                 for choice in parse_choices(getattr(self, field))
-                if choice.key not in keys
+                if choice.key not in original_keys
             ]
             if unknown:
                 raise ValidationError(

@@ -19,6 +19,10 @@ def is_staff_of(user: AnyUser, institution: Institution) -> bool:
     return _memberships(user, institution).exists()
 
 
+def is_admin_of(user: AnyUser, institution: Institution) -> bool:
+    return _memberships(user, institution).filter(role=Role.ADMIN).exists()
+
+
 def is_clerk(user: AnyUser, institution: Institution) -> bool:
     return _memberships(user, institution).filter(role=Role.CLERK).exists()
 

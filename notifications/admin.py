@@ -5,12 +5,15 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from institutions.admin_site import InstitutionScopedAdmin
 from notifications.models import InboundMailbox, OutgoingEmail
 from notifications.tasks import send_email
 
 
 @admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
+class OutgoingEmailAdmin(InstitutionScopedAdmin):
+    # Account e-mails (sign-up, password) belong to no report: superusers'.
+    institution_path = "report__institution"
     list_display = ["created_at", "kind", "subject", "state", "attempts", "sent_at"]
     list_filter = ["state", "kind"]
     search_fields = ["subject"]
@@ -88,7 +91,7 @@ class InboundMailboxForm(forms.ModelForm):
 
 
 @admin.register(InboundMailbox)
-class InboundMailboxAdmin(admin.ModelAdmin):
+class InboundMailboxAdmin(InstitutionScopedAdmin):
     form = InboundMailboxForm
     list_display = [
         "institution",

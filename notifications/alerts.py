@@ -10,7 +10,6 @@ import math
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.core import signing
 from django.db import transaction
@@ -157,20 +156,22 @@ def alert_of_token(token: str) -> AreaAlert | None:
     return AreaAlert.objects.filter(pk=alert_id, user_id=user_id).first()
 
 
-def _report_link(report: Report) -> str:
-    return settings.SITE_URL + reverse("reports:detail", args=[report.pk])
+def _report_link(institution: Institution, report: Report) -> str:
+    return institution.site_url + reverse("reports:detail", args=[report.pk])
 
 
 def _queue(alert: AreaAlert, reports: list[Report]) -> OutgoingEmail:
     institution = alert.institution
-    unsubscribe = settings.SITE_URL + reverse(
+    unsubscribe = institution.site_url + reverse(
         "notifications:alert-unsubscribe", args=[unsubscribe_token(alert)]
     )
     with translation.override(supported_language(alert.user.language)):
         context = {
             "alert": alert,
             "institution": institution,
-            "reports": [(report, _report_link(report)) for report in reports],
+            "reports": [
+                (report, _report_link(institution, report)) for report in reports
+            ],
             "unsubscribe": unsubscribe,
         }
         subject = ngettext(

@@ -63,7 +63,7 @@ def notify_citizen(
             "citizen": citizen,
             "text": text,
             "resolution": resolution,
-            "link": settings.SITE_URL
+            "link": institution.site_url
             + reverse("reports:mine-detail", args=[report.pk]),
             "replies_by_email": bool(replies),
         }

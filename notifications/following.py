@@ -6,7 +6,6 @@ a report is not told here: the mandatory e-mails (notifications.citizens)
 tell them every step already.
 """
 
-from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -84,7 +83,7 @@ def notify_followers(report: Report, kind: str) -> int:
 
 def _queue_update(report: Report, follow: Follow, kind: str) -> OutgoingEmail:
     institution = report.institution
-    unsubscribe = settings.SITE_URL + reverse(
+    unsubscribe = institution.site_url + reverse(
         "notifications:unsubscribe", args=[unsubscribe_token(follow)]
     )
     with translation.override(supported_language(follow.user.language)):
@@ -94,7 +93,7 @@ def _queue_update(report: Report, follow: Follow, kind: str) -> OutgoingEmail:
             "institution": institution,
             "follower": follow.user,
             "resolution": report.resolution,
-            "link": settings.SITE_URL + reverse("reports:detail", args=[report.pk]),
+            "link": institution.site_url + reverse("reports:detail", args=[report.pk]),
             "unsubscribe": unsubscribe,
         }
         subject = _(UPDATE_SUBJECTS[kind]).format(number=report.registry_number)

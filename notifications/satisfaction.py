@@ -11,7 +11,6 @@ for a click, which sends a POST.
 import logging
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.db.models import F, Q
@@ -134,7 +133,8 @@ def _queue_question(resolution: Resolution) -> OutgoingEmail:
     institution = report.institution
     author = report.author
     solved, not_solved = question_links(resolution)
-    unsubscribe = settings.SITE_URL + reverse(
+    site = institution.site_url
+    unsubscribe = site + reverse(
         "notifications:satisfaction-unsubscribe", args=[unsubscribe_token(author)]
     )
     with translation.override(supported_language(author.language)):
@@ -143,11 +143,10 @@ def _queue_question(resolution: Resolution) -> OutgoingEmail:
             "resolution": resolution,
             "institution": institution,
             "citizen": author,
-            "solved": settings.SITE_URL + solved,
-            "not_solved": settings.SITE_URL + not_solved,
+            "solved": site + solved,
+            "not_solved": site + not_solved,
             "closes_on": satisfaction.closes_on(report, resolution),
-            "link": settings.SITE_URL
-            + reverse("reports:mine-detail", args=[report.pk]),
+            "link": site + reverse("reports:mine-detail", args=[report.pk]),
             "unsubscribe": unsubscribe,
         }
         subject = _(SUBJECT).format(number=report.registry_number or report.pk)

@@ -4,14 +4,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from institutions.middleware import AuthenticatedRequest, require_institution
+from institutions.middleware import (
+    AuthenticatedRequest,
+    InstitutionRequest,
+    require_institution,
+)
 from institutions.models import Institution
 from notifications import alerts, following, satisfaction
 from notifications.forms import AreaAlertForm
@@ -35,13 +39,13 @@ def email_settings(request: AuthenticatedRequest) -> HttpResponse:
             return redirect("notifications:settings")
 
     follows = (
-        Follow.objects.filter(user=request.user)
+        Follow.objects.filter(user=request.user, report__institution=institution)
         .select_related("report__category")
         .order_by("-created_at")
     )
     context = {
         "follows": follows,
-        "alerts": AreaAlert.objects.filter(user=request.user),
+        "alerts": AreaAlert.objects.filter(user=request.user, institution=institution),
         "alert_form": form,
     }
     status = 400 if form.errors else 200
@@ -70,7 +74,9 @@ def _create_alert(
 @login_required
 @require_POST
 def stop_alert(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    deleted, _per_model = AreaAlert.objects.filter(pk=pk, user=request.user).delete()
+    deleted, _per_model = AreaAlert.objects.filter(
+        pk=pk, user=request.user, institution=require_institution(request)
+    ).delete()
     if deleted:
         messages.success(request, _("You no longer receive this alert."))
     return redirect("notifications:settings")
@@ -93,7 +99,7 @@ def satisfaction_questions(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_POST
 def stop_following(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    report = get_object_or_404(Report, pk=pk)
+    report = get_object_or_404(Report, pk=pk, institution=require_institution(request))
 
     if following.unfollow_report(user=request.user, report=report):
         messages.success(request, _("You no longer receive this report's updates."))
@@ -102,12 +108,19 @@ def stop_following(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return redirect("notifications:settings")
 
 
+def _pk(request: InstitutionRequest) -> int | None:
+    return request.institution.pk if request.institution else None
+
+
 # Mail clients unsubscribe with a POST of their own (RFC 8058), without the
 # page's CSRF token: the signed token in the URL is the proof.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
-def alert_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+def alert_unsubscribe(request: InstitutionRequest, token: str) -> HttpResponse:
     alert = alerts.alert_of_token(token)
+    # The link in the e-mail is on the site of the alert's institution.
+    if alert is not None and alert.institution_id != _pk(request):
+        raise Http404
     if request.method == "POST" and alert is not None:
         alert.delete()
         alert = None
@@ -120,7 +133,7 @@ def alert_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
-def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+def unsubscribe(request: InstitutionRequest, token: str) -> HttpResponse:
     found = following.follow_of_token(token)
     if found is None:
         return render(request, "notifications/unsubscribe.html", status=404)
@@ -130,6 +143,8 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         .select_related("report__category")
         .first()
     )
+    if follow is not None and follow.report.institution_id != _pk(request):
+        raise Http404
 
     if request.method == "POST" and follow is not None:
         follow.delete()

@@ -5,12 +5,13 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from institutions.admin_site import InstitutionScopedAdmin
 from open311.keys import issue_api_key
 from open311.models import ApiKey, PendingRequest
 
 
 @admin.register(ApiKey)
-class ApiKeyAdmin(admin.ModelAdmin):
+class ApiKeyAdmin(InstitutionScopedAdmin):
     list_display = [
         "application",
         "institution",
@@ -73,7 +74,7 @@ class ApiKeyAdmin(admin.ModelAdmin):
 
 
 @admin.register(PendingRequest)
-class PendingRequestAdmin(admin.ModelAdmin):
+class PendingRequestAdmin(InstitutionScopedAdmin):
     list_display = ["token", "institution", "category", "created_at", "report"]
     list_filter = ["institution"]
     # The author's e-mail address, name and phone are not shown.

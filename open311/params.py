@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.http import HttpRequest, QueryDict
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -42,34 +42,17 @@ def value(query: QueryDict, name: str) -> str:
 
 
 def jurisdiction(request: InstitutionRequest, query: QueryDict) -> Institution:
-    """The institution that jurisdiction_id names (its slug).
+    """The institution of the host, which jurisdiction_id may name (its slug).
 
-    Without one: the institution of the host name, or the only one. With
-    several institutions and no way to tell, the argument is required.
-    The request's institution becomes this one, for what reads it later
-    (the Content-Security-Policy) without looking it up again.
+    Each institution's API is on its own site: jurisdiction_id names that
+    institution or none, and the slug of another one is not found here,
+    as on its own site ours would not be.
     """
-    found = _jurisdiction(request, query)
-    request.institution = found
-    return found
-
-
-def _jurisdiction(request: HttpRequest, query: QueryDict) -> Institution:
-    # The boundary, a large geometry, is read only if a POST needs it.
-    institutions = Institution.objects.defer("boundary")
+    institution = request.institution
     slug = value(query, "jurisdiction_id")
-    if slug:
-        found = institutions.filter(slug=slug).first()
-        if found is None:
-            raise ApiError(404, _("jurisdiction_id was not found."))
-        return found
-
-    host = request.get_host().split(":")[0]
-    candidates = list(institutions.filter(domain=host)[:1])
-    candidates = candidates or list(institutions.order_by("pk")[:2])
-    if len(candidates) != 1:
-        raise ApiError(400, _("jurisdiction_id was not provided."))
-    return candidates[0]
+    if not institution or slug not in ("", institution.slug):
+        raise ApiError(404, _("jurisdiction_id was not found."))
+    return institution
 
 
 def attributes(query: QueryDict) -> dict[str, list[str]]:

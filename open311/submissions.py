@@ -220,8 +220,8 @@ def _invite(pending: PendingRequest) -> None:
             "pending": pending,
             "institution": institution,
             "application": pending.api_key.application,
-            "signup_link": settings.SITE_URL + reverse("account_signup"),
-            "login_link": settings.SITE_URL + reverse("account_login"),
+            "signup_link": institution.site_url + reverse("account_signup"),
+            "login_link": institution.site_url + reverse("account_login"),
         }
         subject = _("%(institution)s: confirm your report") % {
             "institution": institution.name

@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
 
+from institutions.admin_site import InstitutionScopedAdmin
 from registratura.models import RegisterCounter, RegistryCall, RegistryConfig
 
 
 @admin.register(RegisterCounter)
-class RegisterCounterAdmin(admin.ModelAdmin):
+class RegisterCounterAdmin(InstitutionScopedAdmin):
     list_display = ["institution", "year", "direction", "last_number"]
     list_filter = ["institution", "year", "direction"]
 
@@ -18,7 +19,7 @@ class RegisterCounterAdmin(admin.ModelAdmin):
 
 
 @admin.register(RegistryConfig)
-class RegistryConfigAdmin(admin.ModelAdmin):
+class RegistryConfigAdmin(InstitutionScopedAdmin):
     # An endpoint typed without its scheme is taken as https.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["institution", "adapter", "endpoint_url", "callback_enabled"]
@@ -40,7 +41,7 @@ class RegistryConfigAdmin(admin.ModelAdmin):
 
 
 @admin.register(RegistryCall)
-class RegistryCallAdmin(admin.ModelAdmin):
+class RegistryCallAdmin(InstitutionScopedAdmin):
     list_display = ["pk", "institution", "report", "state", "attempts", "created_at"]
     list_filter = ["institution", "state", "direction"]
     readonly_fields = [field.name for field in RegistryCall._meta.fields]

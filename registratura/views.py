@@ -1,11 +1,10 @@
 import logging
 
-from django.http import HttpRequest, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from institutions.models import Institution
+from institutions.middleware import InstitutionRequest
 from registratura import callbacks, signing
 
 logger = logging.getLogger(__name__)
@@ -13,13 +12,16 @@ logger = logging.getLogger(__name__)
 
 @csrf_exempt
 @require_POST
-def callback(request: HttpRequest, slug: str) -> JsonResponse:
+def callback(request: InstitutionRequest, slug: str) -> JsonResponse:
     """An external registry confirms a number or reports a status.
 
     CSRF does not apply: the caller is a server, authenticated by the
     signature over the body.
     """
-    institution = get_object_or_404(Institution, slug=slug)
+    # The registry calls the institution's own site, as it was told to.
+    institution = request.institution
+    if not institution or institution.slug != slug:
+        raise Http404
 
     try:
         call = callbacks.accept_callback(

@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.http import HttpRequest
 from leaflet.admin import LeafletGeoAdmin
 
+from institutions.admin_site import InstitutionScopedAdmin, InstitutionScopedInline
 from reports.models import Event, Photo, Report, Resolution, ResponseTemplate
 
 EVENT_FIELDS = ("created_at", "kind", "actor", "from_status", "to_status", "text")
 
 
-class EventInline(admin.TabularInline):
+class EventInline(InstitutionScopedInline, admin.TabularInline):
     model = Event
     extra = 0
     can_delete = False
@@ -22,7 +23,7 @@ class EventInline(admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(LeafletGeoAdmin):
+class ReportAdmin(InstitutionScopedAdmin, LeafletGeoAdmin):
     list_display = [
         "registry_number",
         "category",
@@ -55,21 +56,23 @@ class ReportAdmin(LeafletGeoAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(LeafletGeoAdmin):
+class PhotoAdmin(InstitutionScopedAdmin, LeafletGeoAdmin):
+    institution_path = "report__institution"
     list_display = ["original_name", "report", "is_public", "created_at"]
     list_filter = ["is_public"]
     readonly_fields = ["report", "uploaded_by", "original", "image", "thumbnail"]
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(admin.ModelAdmin):
+class ResolutionAdmin(InstitutionScopedAdmin):
+    institution_path = "report__institution"
     list_display = ["report", "outcome", "issued_by", "issued_at"]
     list_filter = ["outcome"]
     readonly_fields = ["report", "issued_by", "issued_at"]
 
 
 @admin.register(ResponseTemplate)
-class ResponseTemplateAdmin(admin.ModelAdmin):
+class ResponseTemplateAdmin(InstitutionScopedAdmin):
     list_display = ["title", "institution", "category", "outcome", "is_active"]
     list_filter = ["institution", "outcome", "is_active"]
     search_fields = ["title", "text"]

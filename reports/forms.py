@@ -3,6 +3,9 @@ from typing import Any, cast
 
 from django import forms
 from django.contrib.gis.geos import Point
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -206,13 +209,22 @@ class ReportForm(forms.Form):
         return place.point
 
     def _outside_message(self, location: Point) -> str:
+        """The refusal, with a link to the neighbour's site when it is here."""
         message = _("The place is outside the territory of %(name)s.") % {
             "name": self.institution.name
         }
         neighbour = institution_at(location, other_than=self.institution)
-        if neighbour is not None:
-            message += " " + _("Report it to %(name)s.") % {"name": neighbour.name}
-        return message
+        if neighbour is None:
+            return message
+        # A link to the neighbour's own form, on its own site.
+        link = format_html(
+            '<a href="{}">{}</a>',
+            neighbour.site_url + reverse("reports:new"),
+            neighbour.name,
+        )
+        suggestion = conditional_escape(_("Report it to %(name)s.")) % {"name": link}
+        # Both parts are escaped above: the translation and the link's text.
+        return format_html("{} {}", message, mark_safe(suggestion))
 
 
 class ReplyForm(forms.Form):

@@ -9,6 +9,7 @@ offered.
 import hashlib
 import json
 import logging
+import math
 import re
 import urllib.error
 import urllib.parse
@@ -89,12 +90,22 @@ def locate_address(*, institution: Institution, address: str) -> Place | None:
 
 
 def institution_at(point: Point, *, other_than: Institution) -> Institution | None:
-    """The institution whose territory holds the point, to suggest it."""
-    return (
-        Institution.objects.filter(boundary__contains=point)
-        .exclude(pk=other_than.pk)
-        .order_by("pk")
-        .first()
+    """The institution whose territory holds the point, to suggest it.
+
+    The smallest such territory: a commune rather than the county council
+    whose territory holds it too. Compared here, not in SQL, where an area
+    in degrees is not what every spatial database agrees to compute; few
+    territories hold one point.
+    """
+    holding = Institution.objects.filter(boundary__contains=point).exclude(
+        pk=other_than.pk
+    )
+    return min(
+        holding.order_by("pk"),
+        key=lambda institution: (
+            institution.boundary.area if institution.boundary else math.inf
+        ),
+        default=None,
     )
 
 

@@ -30,6 +30,9 @@ class InstitutionFactory(factory.django.DjangoModelFactory):
 
     name = "Primăria Cluj-Napoca"
     slug = factory.Sequence(lambda n: f"institutie-{n}")
+    # Each on its own domain: only one institution may be without (the
+    # `institution` persona, the default one on the test client's host).
+    domain = factory.LazyAttribute(lambda institution: f"{institution.slug}.example.ro")
     boundary = factory.LazyFunction(
         lambda: MultiPolygon(Polygon.from_bbox(CLUJ_BOX), srid=4326)
     )

@@ -11,23 +11,29 @@ from django.utils.translation import gettext as _
 from leaflet.admin import LeafletGeoAdmin
 
 from accounts.models import User
-from institutions.models import Institution, Role
+from institutions.admin_site import (
+    InstitutionScopedAdmin,
+    administered_institution,
+    sees_everything,
+)
+from institutions.models import Institution
 from zones.forms import ZoneImportForm
 from zones.geojson import ZoneFileError
 from zones.models import Zone
 from zones.operations import assign_zones, import_zones
 
 
-def administered_institutions(user: User) -> QuerySet[Institution]:
-    if user.is_superuser:
+def administered_institutions(request: HttpRequest) -> QuerySet[Institution]:
+    if sees_everything(request):
         return Institution.objects.all()
-    return Institution.objects.filter(
-        memberships__user=user, memberships__role=Role.ADMIN
-    ).distinct()
+    institution = administered_institution(request)
+    if institution is None:
+        return Institution.objects.none()
+    return Institution.objects.filter(pk=institution.pk)
 
 
 @admin.register(Zone)
-class ZoneAdmin(LeafletGeoAdmin):
+class ZoneAdmin(InstitutionScopedAdmin, LeafletGeoAdmin):
     list_display = ["name", "kind", "institution", "source", "imported_at"]
     list_filter = ["institution", "kind"]
     search_fields = ["name"]
@@ -71,7 +77,7 @@ class ZoneAdmin(LeafletGeoAdmin):
         form = ZoneImportForm(
             request.POST or None,
             request.FILES or None,
-            institutions=administered_institutions(request.user),
+            institutions=administered_institutions(request),
         )
 
         if request.method == "POST" and form.is_valid():

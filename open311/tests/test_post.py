@@ -31,8 +31,9 @@ def post(client, potholes, api_key):
             "last_name": "Ionescu",
             "phone": "0744555666",
         }
+        headers = {name: fields.pop(name) for name in list(fields) if name.isupper()}
         data.update(fields)
-        return client.post(f"{API}requests.{fmt}", data)
+        return client.post(f"{API}requests.{fmt}", data, **headers)
 
     return send
 
@@ -88,11 +89,13 @@ def test_a_deactivated_key_is_a_403(post, citizen):
 def test_a_key_of_another_institution_is_a_403(post, citizen, api_key):
     from tests.factories import InstitutionFactory
 
-    InstitutionFactory(slug="floresti")
+    floresti = InstitutionFactory(slug="floresti")
 
-    response = post(jurisdiction_id="floresti")
+    response = post(HTTP_HOST=floresti.domain)
 
     assert response.status_code == 403
+    assert json_of(response)[0]["code"] == 403
+    assert Report.objects.count() == 0
 
 
 @pytest.mark.parametrize(

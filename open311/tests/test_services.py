@@ -92,18 +92,22 @@ def test_an_unknown_jurisdiction_is_a_404_in_both_formats(api, institution):
     assert error.findtext("code") == "404"
 
 
-def test_jurisdiction_id_chooses_among_several_institutions(api, potholes):
+def test_jurisdiction_id_names_only_the_institution_of_the_host(api, client, potholes):
     other = InstitutionFactory(slug="floresti", name="Primăria Florești")
     CategoryFactory(institution=other, name="Iluminat")
 
     unnamed = api("services.json")
-    named = api("services.json", jurisdiction_id="floresti")
-    empty = api("services.json", jurisdiction_id="")
+    foreign = api("services.json", jurisdiction_id="floresti")
+    on_its_host = client.get(
+        "/open311/v2/services.json",
+        {"jurisdiction_id": "floresti"},
+        HTTP_HOST=other.domain,
+    )
 
-    assert unnamed.status_code == 400
-    assert json_of(unnamed)[0]["code"] == 400
-    assert [s["service_name"] for s in json_of(named)] == ["Iluminat"]
-    assert empty.status_code == 400
+    assert [s["service_name"] for s in json_of(unnamed)] == [potholes.name]
+    assert foreign.status_code == 404
+    assert json_of(foreign)[0]["code"] == 404
+    assert [s["service_name"] for s in json_of(on_its_host)] == ["Iluminat"]
 
 
 def test_one_institution_needs_no_jurisdiction_id(api, potholes):

@@ -222,8 +222,9 @@ def test_report_new_suggests_the_institution_of_a_neighbouring_territory(
     response = citizen_client.post(NEW, floresti)
 
     assert (
-        "The place is outside the territory of Primăria Cluj-Napoca. "
-        "Report it to Primăria Florești."
+        "The place is outside the territory of Primăria Cluj-Napoca. Report it "
+        'to <a href="http://floresti.example.ro:8000/sesizare-noua/">'
+        "Primăria Florești</a>."
     ) in response.content.decode()
 
 

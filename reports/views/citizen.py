@@ -153,7 +153,9 @@ def geocode(request: InstitutionRequest) -> JsonResponse:
 @login_required
 def my_reports(request: AuthenticatedRequest) -> HttpResponse:
     reports = (
-        Report.objects.filter(author=request.user)
+        Report.objects.filter(
+            author=request.user, institution=require_institution(request)
+        )
         .select_related("category")
         .order_by("-created_at", "-pk")
     )
@@ -169,6 +171,7 @@ def my_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
         author=request.user,
+        institution=require_institution(request),
     )
     return _render_my_report(request, report, ReplyForm())
 
@@ -180,6 +183,7 @@ def my_report_reply(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         Report.objects.select_related("category", "resolution"),
         pk=pk,
         author=request.user,
+        institution=require_institution(request),
     )
     form = ReplyForm(request.POST)
 
@@ -238,7 +242,11 @@ def _satisfaction_question(
 
 @login_required
 def resolution_document(request: AuthenticatedRequest, pk: int) -> FileResponse:
-    report = get_object_or_404(Report.objects.select_related("resolution"), pk=pk)
+    report = get_object_or_404(
+        Report.objects.select_related("resolution"),
+        pk=pk,
+        institution=require_institution(request),
+    )
     resolution = (report.joined_into or report).resolution
     allowed = report.author_id == request.user.pk or roles.is_staff_of(
         request.user, report.institution

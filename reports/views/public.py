@@ -7,7 +7,7 @@ from uuid import UUID
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
@@ -136,12 +136,18 @@ def report_detail(request: InstitutionRequest, pk: int) -> HttpResponse:
     return render(request, "reports/report_detail.html", context)
 
 
+def _pk(request: InstitutionRequest) -> int | None:
+    return request.institution.pk if request.institution else None
+
+
 @require_safe
-def photo(request: HttpRequest, token: UUID, size: str) -> FileResponse:
+def photo(request: InstitutionRequest, token: UUID, size: str) -> FileResponse:
     if size not in PHOTO_SIZES:
         raise Http404
     photo = get_object_or_404(Photo.objects.select_related("report"), token=token)
-    if not can_view_photo(request.user, photo):
+    # A draft's photo has no report yet: only its uploader sees it.
+    elsewhere = photo.report and photo.report.institution_id != _pk(request)
+    if elsewhere or not can_view_photo(request.user, photo):
         raise Http404
 
     # ValueError: a photo stored before its size existed has no such file.
