@@ -3,8 +3,8 @@
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 
+from institutions.tests.admin_forms import institution_form
 from tests.factories import UserFactory
 
 
@@ -29,13 +29,7 @@ def test_light_colours_are_refused_with_their_contrast(institution, colour):
 def test_admin_keeps_what_was_typed_and_says_why(client, institution):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    url = reverse("admin:institutions_institution_change", args=[institution.pk])
-    form = client.get(url).context["adminform"].form
-    data = {
-        name: getattr(value, "geojson", value)
-        for name, value in form.initial.items()
-        if value is not None and name not in ("logo", "favicon")
-    }
+    url, data = institution_form(client, institution)
 
     response = client.post(url, {**data, "main_colour": "#f9a825"})
 

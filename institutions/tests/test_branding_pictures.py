@@ -11,6 +11,7 @@ from django.utils import translation
 from PIL import Image
 
 from institutions import images
+from institutions.tests.admin_forms import institution_form
 from tests.factories import UserFactory
 
 
@@ -79,27 +80,9 @@ def test_a_file_over_two_megabytes_is_refused_before_it_is_read():
         images.redraw(big, images.LOGO)
 
 
-def _admin_form_data(client, institution):
-    url = reverse("admin:institutions_institution_change", args=[institution.pk])
-    form = client.get(url).context["adminform"].form
-    data = {
-        name: getattr(value, "geojson", value)
-        for name, value in form.initial.items()
-        if value is not None and name not in ("logo", "favicon")
-    }
-    # The departments inline's management form.
-    data.update(
-        {
-            "departments-TOTAL_FORMS": "0",
-            "departments-INITIAL_FORMS": "0",
-        }
-    )
-    return url, data
-
-
 def test_the_admin_stores_the_redrawn_pictures(client, institution):
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    url, data = _admin_form_data(client, institution)
+    url, data = institution_form(client, institution)
 
     response = client.post(
         url,
@@ -120,7 +103,7 @@ def test_the_admin_stores_the_redrawn_pictures(client, institution):
 
 def test_a_refused_picture_keeps_the_rest_of_the_form(client, institution):
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    url, data = _admin_form_data(client, institution)
+    url, data = institution_form(client, institution)
 
     response = client.post(
         url,

@@ -1,7 +1,8 @@
 """The start-up check that every institution's domain is an allowed host."""
 
 from institutions.checks import check_institution_domains
-from tests.factories import InstitutionFactory
+from institutions.tests.admin_forms import institution_form
+from tests.factories import InstitutionFactory, UserFactory
 
 
 def test_a_domain_missing_from_allowed_hosts_is_warned_of(db, settings):
@@ -24,27 +25,12 @@ def test_the_check_reads_the_database_only_when_asked(db, settings):
 
 
 def test_the_admin_warns_of_a_domain_not_yet_allowed(client, db, settings):
-    from tests.factories import UserFactory
-
     settings.ALLOWED_HOSTS = ["testserver"]
     institution = InstitutionFactory(slug="floresti", domain="")
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    data = {
-        "name": institution.name,
-        "slug": institution.slug,
-        "domain": "sesizari.floresti.ro",
-        "answer_term_days": "30",
-        "main_colour": "#1d4e89",
-        "map_centre": institution.map_centre.geojson,
-        "map_zoom": "13",
-        "public_filters": institution.public_filters,
-        "departments-TOTAL_FORMS": "0",
-        "departments-INITIAL_FORMS": "0",
-    }
+    url, data = institution_form(client, institution)
 
-    response = client.post(
-        f"/admin/institutions/institution/{institution.pk}/change/", data, follow=True
-    )
+    response = client.post(url, {**data, "domain": "sesizari.floresti.ro"}, follow=True)
 
     institution.refresh_from_db()
     assert institution.domain == "sesizari.floresti.ro"

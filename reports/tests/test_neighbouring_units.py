@@ -6,6 +6,7 @@ The territories are real: administrative units (UAT) of Cluj county.
 import json
 
 import pytest
+from django.conf import settings
 from django.contrib.gis.geos import GEOSGeometry, MultiPolygon, Point
 from django.test import Client
 from django.urls import reverse
@@ -57,7 +58,8 @@ def floresti(units):
 @pytest.fixture
 def client(citizen) -> Client:
     # English pages: the assertions read the source strings.
-    client = Client(headers={"accept-language": "en"})
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(citizen)
     return client
 
