@@ -18,7 +18,7 @@ from django.utils import timezone
 from accounts.models import User
 from notifications.models import Follow
 from reports.drafts import discard_photos
-from reports.models import Photo, Report, Visibility
+from reports.models import Photo, Report, Resolution, Visibility
 
 # The address a deleted account keeps: unique, and never delivered to.
 DELETED_EMAIL = "sters-{key}@cont-sters.invalid"
@@ -29,7 +29,7 @@ def export_data(user: User) -> dict[str, Any]:
     reports = (
         Report.objects.filter(author=user)
         .select_related("category", "resolution", "institution")
-        .prefetch_related("photos", "events")
+        .prefetch_related("photos", "events", "resolutions")
         .order_by("created_at", "pk")
     )
     return {
@@ -53,7 +53,6 @@ def export_data(user: User) -> dict[str, Any]:
 
 
 def _report(report: Report) -> dict[str, Any]:
-    resolution = getattr(report, "resolution", None)
     return {
         "id": report.pk,
         "institution": report.institution.name,
@@ -80,13 +79,24 @@ def _report(report: Report) -> dict[str, Any]:
             for event in report.events.all()
             if event.visibility in (Visibility.PUBLIC, Visibility.CITIZEN)
         ],
-        "answer": resolution
-        and {
-            "outcome": resolution.outcome,
-            "summary": resolution.summary,
-            "issued_at": resolution.issued_at.isoformat(),
-            "outgoing_number": resolution.outgoing_number,
-        },
+        # Every answer, the first first: a reopened report has several.
+        "answers": [
+            _answer(resolution)
+            for resolution in sorted(
+                report.resolutions.all(), key=lambda answer: answer.issued_at
+            )
+        ],
+    }
+
+
+def _answer(resolution: Resolution) -> dict[str, Any]:
+    return {
+        "outcome": resolution.outcome,
+        "summary": resolution.summary,
+        "issued_at": resolution.issued_at.isoformat(),
+        "outgoing_number": resolution.outgoing_number,
+        "you_said": resolution.satisfaction or None,
+        "you_said_at": _date(resolution.satisfaction_answered_at),
     }
 
 

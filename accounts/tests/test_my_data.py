@@ -11,7 +11,7 @@ from django.urls import reverse
 from accounts.models import User
 from notifications.following import follow_report
 from reports import workflow
-from reports.models import Petitioner
+from reports.models import Outcome, Petitioner
 from tests.factories import UserFactory
 from tests.flow import ORIGINAL
 
@@ -43,6 +43,26 @@ def test_download_holds_the_account_reports_timeline_and_follows(
     assert "published" in [event["kind"] for event in report["timeline"]]
     assert "Notă internă" not in response.content.decode()
     assert data["following"][0]["report"] == theirs.pk
+
+
+def test_download_holds_every_answer_and_what_the_author_said_of_it(
+    client, citizen, flow, resolved_report
+):
+    reopened = workflow.reopen_report(
+        report=resolved_report,
+        resolution=resolved_report.resolution,
+        author=citizen,
+        text="Groapa a fost doar acoperită cu pietriș.",
+    )
+    flow.resolve(reopened, outcome=Outcome.PARTLY_FIXED)
+    client.force_login(citizen)
+
+    [report] = json.loads(client.get(DOWNLOAD).content)["reports"]
+
+    first, second = report["answers"]
+    assert (first["outcome"], first["you_said"]) == ("fixed", "not_solved")
+    assert (second["outcome"], second["you_said"]) == ("partly_fixed", None)
+    assert first["issued_at"] < second["issued_at"]
 
 
 def test_download_needs_login(client, db):
