@@ -101,8 +101,11 @@ class InstitutionMiddleware:
         except UnknownHostError:
             request.institution = None
             # The admin stays open to superusers at any address the server
-            # allows: they manage the deployment, not one institution.
-            if not request.path.startswith(reverse("admin:index")):
+            # allows: they manage the deployment, not one institution. The
+            # Open311 API says "not found" itself, in the format asked for.
+            if not request.path.startswith(
+                (reverse("admin:index"), reverse("open311:root"))
+            ):
                 raise
             institution = None
 

@@ -388,3 +388,12 @@ def test_a_user_of_one_institution_is_not_staff_on_the_other(sites):
     page = get(client, this, reverse("home"))
 
     assert reverse("backoffice:home") not in page.content.decode()
+
+
+def test_an_unknown_host_gets_open311_s_own_not_found(client, cluj, floresti):
+    response = client.get(API, HTTP_HOST="necunoscut.example.ro")
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    [error] = response.json()
+    assert error["code"] == 404 and "jurisdiction_id" in error["description"]
