@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from institutions.models import CategoryQuestion, QuestionKind
 from reports.models import Report
+from tests.browser.pages import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,18 +42,10 @@ def questions(potholes, parks):
     )
 
 
-def _log_in(page, live_server, user, then: str):
-    page.goto(f"{live_server.url}{then}")
-    page.fill("input[name=login]", user.email)
-    page.fill("input[name=password]", "parola-sigura-1")
-    page.press("input[name=password]", "Enter")
-    page.wait_for_url(f"**{then}")
-
-
 def test_citizen_answers_the_questions_and_the_clerk_reads_them(
     phone, browser, live_server, citizen, clerk, potholes, parks, questions
 ):
-    _log_in(phone, live_server, citizen, then="/sesizare-noua/")
+    log_in(phone, live_server, citizen, then="/sesizare-noua/")
     size = phone.get_by_label("Cât de mare este groapa (cm)?")
     trees = phone.get_by_label("Câți arbori sunt afectați?")
 
@@ -85,7 +78,7 @@ def test_citizen_answers_the_questions_and_the_clerk_reads_them(
     ]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     desk = context.new_page()
-    _log_in(desk, live_server, clerk, then=f"/birou/sesizari/{report.pk}/")
+    log_in(desk, live_server, clerk, then=f"/birou/sesizari/{report.pk}/")
     answers = desk.locator("#answers")
     expect(answers).to_contain_text("Cât de mare este groapa (cm)?")
     expect(answers).to_contain_text("2,5")

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from reports.models import Photo
 from reports.photos import store_photo
+from tests.browser.pages import log_in
 from tests.factories import jpeg_with_orientation_and_gps
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,11 +32,7 @@ def test_clerk_covers_an_area_by_dragging_on_the_photo(
     photo = store_photo(upload=jpeg_with_orientation_and_gps(), uploaded_by=citizen)
     report = flow.submit(photos=[photo])
     then = f"/birou/sesizari/{report.pk}/"
-    desk.goto(f"{live_server.url}{then}")
-    desk.fill("input[name=login]", clerk.email)
-    desk.fill("input[name=password]", "parola-sigura-1")
-    desk.press("input[name=password]", "Enter")
-    desk.wait_for_url(f"**{then}")
+    log_in(desk, live_server, clerk, then)
 
     desk.locator(".photo-covers summary").click()
     canvas = desk.locator("[data-photo-covers-canvas]")

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from dashboards.tests.conftest import build_city
+from tests.browser.pages import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,11 +42,7 @@ def test_viewer_filters_the_dashboard_and_downloads_excel(
     tmp_path,
 ):
     then = "/birou/statistici/?start=2026-01-01&end=2026-03-31&by=zone"
-    desk.goto(f"{live_server.url}{then}")
-    desk.fill("input[name=login]", viewer.email)
-    desk.fill("input[name=password]", "parola-sigura-1")
-    desk.press("input[name=password]", "Enter")
-    desk.wait_for_url("**/birou/statistici/**")
+    log_in(desk, live_server, viewer, then)
     table = desk.locator("#table-by-zone")
     expect(table).to_contain_text("Mănăștur")
 
@@ -73,11 +70,7 @@ def test_viewer_filters_the_dashboard_and_downloads_excel(
 
 def test_where_dashboard_draws_hexagons_on_a_web_map(desk, live_server, viewer, city):
     then = "/birou/statistici/unde/?start=2026-01-01&end=2026-03-31"
-    desk.goto(f"{live_server.url}{then}")
-    desk.fill("input[name=login]", viewer.email)
-    desk.fill("input[name=password]", "parola-sigura-1")
-    desk.press("input[name=password]", "Enter")
-    desk.wait_for_url("**/birou/statistici/unde/**")
+    log_in(desk, live_server, viewer, then)
 
     hexagons = desk.locator(".js-hex-map path.hexagon")
     expect(hexagons.first).to_be_visible()

@@ -11,20 +11,13 @@ from playwright.sync_api import expect
 from institutions.models import Street
 from notifications.models import Follow
 from reports.models import Report
+from tests.browser.pages import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 MEMORANDUMULUI = Point(23.5855, 46.7693, srid=4326)
 # About 20 m north of the street's point.
 BESIDE_IT = Point(23.5855, 46.76948, srid=4326)
-
-
-def _log_in(page, live_server, user, then: str):
-    page.goto(f"{live_server.url}{then}")
-    page.fill("input[name=login]", user.email)
-    page.fill("input[name=password]", "parola-sigura-1")
-    page.press("input[name=password]", "Enter")
-    page.wait_for_url(f"**{then}")
 
 
 def test_citizen_follows_a_nearby_report_instead_of_sending_one(
@@ -36,7 +29,7 @@ def test_citizen_follows_a_nearby_report_instead_of_sending_one(
     known = flow.submit(author=other_citizen)
     Report.objects.filter(pk=known.pk).update(location=BESIDE_IT)
     known = flow.publish(known)
-    _log_in(phone, live_server, citizen, then="/sesizare-noua/")
+    log_in(phone, live_server, citizen, then="/sesizare-noua/")
 
     phone.get_by_label(potholes.name).check()
     phone.fill("#id_address", "str. Memorandumului 14")

@@ -5,6 +5,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
+from tests.browser.pages import log_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LANGUAGES = ["ro", "en", "hu"]
@@ -43,14 +45,6 @@ def _choose(page, language: str) -> None:
     page.wait_for_load_state()
 
 
-def _log_in(page, live_server, user) -> None:
-    page.goto(f"{live_server.url}/cont/login/?next=/sesizare-noua/")
-    page.fill("input[name=login]", user.email)
-    page.fill("input[name=password]", "parola-sigura-1")
-    page.press("input[name=password]", "Enter")
-    page.wait_for_url("**/sesizare-noua/")
-
-
 def test_site_speaks_romanian_before_any_choice(desktop, live_server, institution):
     desktop.goto(live_server.url)
 
@@ -67,7 +61,7 @@ def test_visitor_reads_the_main_pages_in_the_chosen_language(
 
     _choose(desktop, language)
     home = desktop.locator("body").inner_text()
-    _log_in(desktop, live_server, citizen)
+    log_in(desktop, live_server, citizen, "/sesizare-noua/")
     form = desktop.locator("body").inner_text()
     desktop.goto(f"{live_server.url}/sesizari/{report.pk}/")
     detail = desktop.locator("body").inner_text()

@@ -8,19 +8,12 @@ from playwright.sync_api import expect
 
 from institutions.models import Street
 from reports.models import Report, Status
+from tests.browser.pages import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DESCRIPTION = "Capac de canal lipsă pe trotuar, foarte periculos seara."
 MEMORANDUMULUI = Point(23.5855, 46.7693, srid=4326)
-
-
-def _log_in(page, live_server, user, then: str):
-    page.goto(f"{live_server.url}{then}")
-    page.fill("input[name=login]", user.email)
-    page.fill("input[name=password]", "parola-sigura-1")
-    page.press("input[name=password]", "Enter")
-    page.wait_for_url(f"**{then}")
 
 
 def _describe_preview_and_send(page, category):
@@ -41,7 +34,7 @@ def test_citizen_reports_by_address_without_touching_the_map(
         name="Strada Memorandumului",
         location=MEMORANDUMULUI,
     )
-    _log_in(phone, live_server, citizen, then="/sesizare-noua/")
+    log_in(phone, live_server, citizen, then="/sesizare-noua/")
 
     phone.fill("#id_address", "str. Memorandumului 14")
     phone.click("#address-search-button")
@@ -57,7 +50,7 @@ def test_citizen_reports_by_address_without_touching_the_map(
 def test_citizen_reports_by_placing_the_pin(
     phone, live_server, citizen, institution, potholes
 ):
-    _log_in(phone, live_server, citizen, then="/sesizare-noua/")
+    log_in(phone, live_server, citizen, then="/sesizare-noua/")
     the_map = phone.locator("#report-map")
     size = the_map.bounding_box()
 

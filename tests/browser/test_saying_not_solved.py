@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from notifications.satisfaction import question_links
 from reports.models import Report, Status
+from tests.browser.pages import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,11 +47,7 @@ def test_citizen_says_not_solved_and_the_head_finds_it_reopened(
     assert [message.to for message in mail.outbox] == [[citizen.email]]
 
     then = "/birou/departament/"
-    desk.goto(f"{live_server.url}{then}")
-    desk.fill("input[name=login]", head.email)
-    desk.fill("input[name=password]", "parola-sigura-1")
-    desk.press("input[name=password]", "Enter")
-    desk.wait_for_url(f"**{then}")
+    log_in(desk, live_server, head, then)
     row = desk.locator("tr", has_text=reopened.registry_number)
     expect(row.locator(".badge--reopened")).to_have_text("redeschisă")
     row.get_by_role("link", name=reopened.registry_number).click()
