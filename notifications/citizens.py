@@ -29,6 +29,9 @@ SUBJECTS = {
     "extended": gettext_noop("The term of your report {number} is extended"),
     "message": gettext_noop("A message about your report {number}"),
     "reopened": gettext_noop("Your report {number} is reopened"),
+    "main_reopened": gettext_noop(
+        "The report your report {number} was joined into is reopened"
+    ),
 }
 
 
@@ -67,7 +70,12 @@ def notify_citizen(
             + reverse("reports:mine-detail", args=[report.pk]),
             "replies_by_email": bool(replies),
         }
-        subject = _(SUBJECTS[kind]).format(number=report.registry_number or report.pk)
+        subject_of = (
+            "main_reopened" if kind == "reopened" and report.joined_into_id else kind
+        )
+        subject = _(SUBJECTS[subject_of]).format(
+            number=report.registry_number or report.pk
+        )
         if replies:
             subject = f"{subject} {reply_tag}"
         body = render_to_string("notifications/report_email.txt", context)

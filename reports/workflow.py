@@ -598,6 +598,10 @@ def reopen_report(
             visibility=Visibility.CITIZEN,
         )
         notify_citizen(report, "reopened", text=text)
+        # Their petitions share this one's answer (OG 27/2002 art. 10), and so
+        # its reopening; the author's words are the author's alone.
+        for joined in report.joined_reports.select_related("author", "institution"):
+            notify_citizen(joined, "reopened")
         notify_followers(report, "reopened")
     return report
 

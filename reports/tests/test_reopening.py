@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from notifications.following import follow_report
 from reports import satisfaction, workflow
+from reports.joining import join_reports
 from reports.legal_clock import due_date_for
 from reports.models import (
     EventKind,
@@ -222,6 +223,29 @@ def test_author_and_followers_are_told_of_the_reopening(
     assert report.department.name in to_follower.body
     # The author's words and identity stay between the author and the staff.
     for part in (to_follower.body, to_follower.alternatives[0][0]):
+        assert WORDS not in part
+        assert citizen.full_name not in part
+
+
+def test_authors_of_joined_reports_are_told_without_the_author_s_words(
+    flow, clerk, citizen, other_citizen
+):
+    main = flow.published()
+    joined = flow.published(author=other_citizen)
+    join_reports(main=main, others=[joined], actor=clerk)
+    main = flow.resolve(flow.assign(main))
+    mail.outbox.clear()
+
+    _reopen(main)
+
+    to_author, to_joined = mail.outbox
+    assert to_author.to == [citizen.email]
+    assert to_joined.to == [other_citizen.email]
+    assert joined.registry_number in to_joined.subject
+    assert main.registry_number in to_joined.body
+    assert main.department.name in to_joined.body
+    assert to_joined.attachments == []
+    for part in (to_joined.body, to_joined.alternatives[0][0]):
         assert WORDS not in part
         assert citizen.full_name not in part
 
