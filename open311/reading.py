@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
-from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, QuerySet
+from django.db.models import (
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +38,7 @@ from reports.models import (
     Event,
     Outcome,
     Report,
+    Resolution,
     Status,
     Visibility,
 )
@@ -289,6 +299,13 @@ def update_records(institution: Institution, span: Span, page: Page) -> list[Rec
     An event counts when the public could read it and it moved the report
     into a public state: assignments, whose entry names a person, do not.
     """
+    answer_then = (
+        Resolution.objects.filter(
+            report=OuterRef("report_id"), issued_at__lte=OuterRef("created_at")
+        )
+        .order_by("-issued_at", "-pk")
+        .values("outcome")[:1]
+    )
     events = (
         Event.objects.filter(
             report__institution=institution,
@@ -301,7 +318,8 @@ def update_records(institution: Institution, span: Span, page: Page) -> list[Rec
         .exclude(Q(from_status=F("to_status")))
         .order_by("created_at", "pk")
         .values("pk", "report_id", "to_status", "text", "created_at")
-        .annotate(outcome=F("report__resolution__outcome"))
+        # The answer the event announced: a reopened report has later ones.
+        .annotate(outcome=Subquery(answer_then))
     )[page.offset : page.offset + page.size]
 
     zone = timezone.get_current_timezone()

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from open311.tests import schemas
 from open311.tests.conftest import json_of, xml_of
+from reports import workflow
 from reports.models import Event, EventKind, Outcome
 
 
@@ -54,3 +55,26 @@ def test_updates_since_a_date(api, resolved_report):
     later = (timezone.now() + timedelta(minutes=1)).isoformat()
 
     assert json_of(api("servicerequestupdates.json", start_date=later)) == []
+
+
+def test_each_answer_of_a_reopened_report_keeps_its_own_state(
+    api, flow, resolved_report
+):
+    reopened = workflow.reopen_report(
+        report=resolved_report,
+        resolution=resolved_report.resolution,
+        author=resolved_report.author,
+        text="Groapa a fost doar acoperită cu pietriș.",
+    )
+    flow.resolve(
+        reopened, Outcome.PLANNED, planned_for=timezone.localdate() + timedelta(days=9)
+    )
+
+    data = json_of(api("servicerequestupdates.json"))
+
+    assert [u["status"] for u in data] == [
+        "open",
+        "fixed",
+        "in_progress",
+        "action_scheduled",
+    ]
