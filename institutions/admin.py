@@ -1,6 +1,7 @@
 from collections.abc import Sequence
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.forms import BaseInlineFormSet, ModelForm
@@ -28,6 +29,19 @@ from institutions.models import (
 
 class InstitutionForm(ModelForm[Institution]):
     """The institution's form: the logo and the icon are redrawn when uploaded."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("logo", "favicon"):
+            image = self.fields[name]
+            # Django's own image check would refuse an SVG in its words; the
+            # redrawing says which pictures to upload instead.
+            self.fields[name] = forms.FileField(
+                label=image.label,
+                help_text=image.help_text,
+                required=False,
+                widget=image.widget,
+            )
 
     def clean_logo(self) -> Any:
         return self._redrawn("logo", images.LOGO)
