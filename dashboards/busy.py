@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from dashboards.filters import Filters
 from dashboards.sql import fetch, report_conditions
@@ -89,7 +90,12 @@ def busiest_weeks(filters: Filters) -> Table:
     table = Table(
         slug="busiest-weeks",
         title=_("The busiest weeks"),
-        columns=[_("Week"), _("From"), _("To"), _("Reports")],
+        columns=[
+            _("Week"),
+            pgettext_lazy("start of a period", "From"),
+            pgettext_lazy("end of a period", "To"),
+            _("Reports"),
+        ],
     )
     for monday, count in rows:
         table.rows.append(

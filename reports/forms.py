@@ -229,7 +229,7 @@ class ReportForm(forms.Form):
 
 class ReplyForm(forms.Form):
     text = forms.CharField(
-        label=gettext_lazy("Your answer"),
+        label=gettext_lazy("Your message to the institution"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=gettext_lazy("The institution's staff read it; it is not public."),
     )

@@ -155,6 +155,22 @@ def test_catalogue_keeps_every_placeholder(entries):
     assert lost == []
 
 
+# A date placeholder followed by a full stop or a suffix.
+DATE_THEN_MARK = re.compile(r"(?:%\((?:due|date|day)\)s|\{(?:due|date|day)\})[.-]")
+
+
+def test_hungarian_dates_take_no_suffix_and_no_second_full_stop():
+    # A Hungarian date ends with its own full stop ("2027. január 4."): a
+    # sentence ending on it adds none, and "-ig" would follow the stop.
+    marked = [
+        entry.name
+        for entry in _parse_po(_po("hu").read_text(encoding="utf-8"))
+        if any(DATE_THEN_MARK.search(msgstr) for msgstr in entry.msgstr.values())
+    ]
+
+    assert marked == []
+
+
 def test_catalogue_writes_comma_below_never_cedilla(entries):
     with_cedilla = [
         entry.name

@@ -112,7 +112,7 @@ def test_citizen_answers_on_the_report_page(client, published_report, citizen):
     )
 
     reply = published_report.events.get(kind=EventKind.REPLY)
-    assert "Send the answer" in page.content.decode()
+    assert "Send the message" in page.content.decode()
     assert response.status_code == 302
     assert (reply.text, reply.actor, reply.visibility) == (
         ANSWER,

@@ -195,7 +195,7 @@ def my_report_reply(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         except workflow.WorkflowError as refusal:
             form.add_error(None, str(refusal))
         else:
-            messages.success(request, _("Your answer is on the report's timeline."))
+            messages.success(request, _("Your message is on the report's timeline."))
             return redirect("reports:mine-detail", pk=report.pk)
     return _render_my_report(request, report, form, status=400)
 
