@@ -37,6 +37,22 @@ def remember_language(user: User, code: str) -> None:
         user.save(update_fields=["language"])
 
 
+def read_as_the_email(request: HttpRequest, language: str) -> None:
+    """Show a page opened from an e-mail's link in the e-mail's language.
+
+    The links of an e-mail (a question, an unsubscribe) need no login: a
+    visitor who has chosen no language reads the page as they read the
+    e-mail, not in the default language.
+    """
+    user = getattr(request, "user", None)
+    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES or (
+        user is not None and user.is_authenticated
+    ):
+        return
+    translation.activate(supported_language(language))
+    request.LANGUAGE_CODE = translation.get_language()
+
+
 class ChosenLanguageMiddleware(LocaleMiddleware):
     """Activate the chosen language: the cookie's, else the account's.
 

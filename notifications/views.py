@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.languages import read_as_the_email
+from accounts.models import User
 from institutions.middleware import (
     AuthenticatedRequest,
     InstitutionRequest,
@@ -118,9 +120,11 @@ def _pk(request: InstitutionRequest) -> int | None:
 @require_http_methods(["GET", "POST"])
 def alert_unsubscribe(request: InstitutionRequest, token: str) -> HttpResponse:
     alert = alerts.alert_of_token(token)
-    # The link in the e-mail is on the site of the alert's institution.
-    if alert is not None and alert.institution_id != _pk(request):
-        raise Http404
+    if alert is not None:
+        # The link in the e-mail is on the site of the alert's institution.
+        if alert.institution_id != _pk(request):
+            raise Http404
+        read_as_the_email(request, alert.user.language)
     if request.method == "POST" and alert is not None:
         alert.delete()
         alert = None
@@ -138,6 +142,8 @@ def unsubscribe(request: InstitutionRequest, token: str) -> HttpResponse:
     if found is None:
         return render(request, "notifications/unsubscribe.html", status=404)
     user_id, report_id = found
+    language = User.objects.filter(pk=user_id).values_list("language", flat=True)
+    read_as_the_email(request, language.first() or "")
     follow = (
         Follow.objects.filter(user_id=user_id, report_id=report_id)
         .select_related("report__category")
@@ -160,6 +166,8 @@ def unsubscribe(request: InstitutionRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def satisfaction_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     user = satisfaction.user_of_unsubscribe_token(token)
+    if user is not None:
+        read_as_the_email(request, user.language)
     if user is None:
         return render(
             request, "notifications/satisfaction_unsubscribe.html", status=404

@@ -122,9 +122,7 @@ def test_a_refused_picture_keeps_the_rest_of_the_form(client, institution):
     assert not institution.favicon and institution.intro_text == ""
 
 
-def test_the_admin_says_which_pictures_to_upload_instead_of_an_svg(
-    client, institution
-):
+def test_the_admin_says_which_pictures_to_upload_instead_of_an_svg(client, institution):
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     url, data = institution_form(client, institution)
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'

@@ -123,6 +123,19 @@ def test_unsubscribe_link_opened_asks_before_stopping(client, followed):
     assert Follow.objects.filter(pk=follow.pk).exists()
 
 
+def test_unsubscribe_page_reads_as_the_follower_s_e_mails(
+    client, followed, other_citizen
+):
+    other_citizen.language = "hu"
+    other_citizen.save()
+    follow = Follow.objects.get(report=followed)
+    url = reverse("notifications:unsubscribe", args=[unsubscribe_token(follow)])
+
+    page = client.get(url)
+
+    assert 'lang="hu"' in page.content.decode()
+
+
 def test_unsubscribe_forged_link_changes_nothing(client, followed):
     follow = Follow.objects.get(report=followed)
     forged = unsubscribe_token(follow)[:-3] + "abc"

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +30,22 @@ def test_opening_a_link_changes_nothing(resolved_report, links):
     answer = Resolution.objects.get(pk=resolved_report.resolution_id)
     assert answer.satisfaction == ""
     assert Report.objects.get(pk=resolved_report.pk).status == Status.RESOLVED
+
+
+def test_the_pages_read_as_the_e_mail_unless_the_visitor_chose(
+    resolved_report, links, citizen
+):
+    citizen.language = "hu"
+    citizen.save()
+    _solved, not_solved = links
+
+    as_sent = Client().get(not_solved)
+    chooser = Client()
+    chooser.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    as_chosen = chooser.get(not_solved)
+
+    assert 'lang="hu"' in as_sent.text and "Megoldódott a probléma?" in as_sent.text
+    assert 'lang="en"' in as_chosen.text and "Is the problem solved?" in as_chosen.text
 
 
 def test_yes_is_recorded_on_the_click_without_login(resolved_report, links):

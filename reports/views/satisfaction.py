@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from accounts.languages import read_as_the_email
 from institutions.middleware import InstitutionRequest, require_institution
 from notifications.satisfaction import resolution_of_token
 from reports import satisfaction, workflow
@@ -22,6 +23,7 @@ def _question(request: InstitutionRequest, token: str) -> Resolution | None:
     # A link answers on the site of the report's own institution only.
     if resolution.report.institution_id != require_institution(request).pk:
         return None
+    read_as_the_email(request, resolution.report.petitioner.language)
     return resolution
 
 
