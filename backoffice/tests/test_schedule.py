@@ -97,3 +97,17 @@ def test_run_schedule_once_runs_the_real_jobs(capsys):
 
     out = capsys.readouterr().out
     assert out.startswith("Ran: resume registry calls, read inbound mailboxes")
+
+
+def test_run_schedule_runs_a_named_job_whatever_the_hour(monkeypatch, capsys):
+    ran: list[str] = []
+    jobs = [
+        schedule.Job(job.name, lambda name=job.name: ran.append(name), job.daily_at)
+        for job in schedule.JOBS
+    ]
+    monkeypatch.setattr(schedule, "JOBS", jobs)
+
+    call_command("run_schedule", "--job", "is the problem solved?")
+
+    assert ran == ["is the problem solved?"]
+    assert capsys.readouterr().out.startswith("Ran: is the problem solved?")

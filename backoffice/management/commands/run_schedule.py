@@ -10,18 +10,32 @@ from backoffice import schedule
 
 class Command(BaseCommand):
     help = (
-        "Run the periodic jobs: every minute, the registry calls due and the "
-        "inbound mailboxes; every morning, the heads' due-date digests. Runs "
-        "until stopped, next to the worker (db_worker); --once runs the jobs "
-        "due now and stops, for cron."
+        "Run the periodic jobs (backoffice.schedule): every minute, the registry "
+        "calls due, the inbound mailboxes and the photos of forms never sent; "
+        "every hour, old exports; every morning, the digests, the area alerts "
+        "and the satisfaction questions. Runs until stopped, next to the worker "
+        "(db_worker); --once runs the jobs due now and stops, for cron; --job "
+        "runs one job now, whatever the hour."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--once", action="store_true", help="Run the jobs due now, then stop."
         )
+        parser.add_argument(
+            "--job",
+            action="append",
+            choices=[job.name for job in schedule.JOBS],
+            help="Run this job now, then stop; may be given several times.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["job"]:
+            for job in schedule.JOBS:
+                if job.name in options["job"]:
+                    job.run()
+            self.stdout.write(f"Ran: {', '.join(options['job'])}.")
+            return
         last_runs: dict[str, datetime] = {}
         while True:
             ran = schedule.run_due_jobs(last_runs, timezone.now())
