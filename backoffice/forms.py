@@ -156,7 +156,7 @@ class ResolutionForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["document"].help_text = gettext(
-            "A PDF file of at most %(size)s."
+            "Required: the signed answer, as a PDF file of at most %(size)s."
         ) % {"size": filesizeformat(settings.DOCUMENT_MAX_BYTES)}
 
     def clean_document(self) -> UploadedFile:
