@@ -65,6 +65,18 @@ def hostile_svg(shared_data) -> SimpleUploadedFile:
 # The form
 
 
+def test_report_new_without_categories_says_so_and_how_to_reach_the_institution(
+    citizen_client, institution
+):
+    institution.contact_phone = "0264 596 030"
+    institution.save()
+
+    content = citizen_client.get(NEW).content.decode()
+
+    assert 'id="no-categories"' in content
+    assert "0264 596 030" in content
+
+
 def test_report_new_sends_visitors_to_log_in_first(institution):
     response = client_for(None).get(NEW)
 
