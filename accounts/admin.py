@@ -13,8 +13,10 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
 
 from accounts.models import User
 from accounts.suspension import SuspensionError, reinstate_account, suspend_account
@@ -142,7 +144,8 @@ class UserAdmin(BaseUserAdmin):
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return sees_everything(request) and super().has_change_permission(request, obj)
 
-    def _add_view(
+    @method_decorator(sensitive_post_parameters())
+    def add_view(
         self,
         request: HttpRequest,
         form_url: str = "",
@@ -153,14 +156,16 @@ class UserAdmin(BaseUserAdmin):
         # the phone and the password, nothing more (add_fieldsets): the add
         # permission is enough for an administrator to add a new colleague.
         if sees_everything(request):
-            return super()._add_view(request, form_url, extra_context)
+            return super().add_view(request, form_url, extra_context)
         if not self.has_add_permission(request):
             raise PermissionDenied
+        email = self.opts.get_field(User.USERNAME_FIELD)
         context = {
             **(extra_context or {}),
             "auto_populated_fields": (),
-            "username_help_text": self.opts.get_field("email").help_text,
+            "username_help_text": getattr(email, "help_text", ""),
         }
+        # The model admin's own add page: a transaction, CSRF checked.
         return admin.ModelAdmin.add_view(self, request, form_url, context)
 
     def response_add(
