@@ -1,15 +1,22 @@
 from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
 
 from accounts.models import User
 from accounts.suspension import SuspensionError, reinstate_account, suspend_account
@@ -136,6 +143,49 @@ class UserAdmin(BaseUserAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return sees_everything(request) and super().has_change_permission(request, obj)
+
+    @method_decorator(sensitive_post_parameters())
+    def add_view(
+        self,
+        request: HttpRequest,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        # Django opens the add page only to whoever may change users, for
+        # its form could make a superuser. Ours takes the address, the name,
+        # the phone and the password, nothing more (add_fieldsets): the add
+        # permission is enough for an administrator to add a new colleague.
+        if sees_everything(request):
+            return super().add_view(request, form_url, extra_context)
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        email = self.opts.get_field(User.USERNAME_FIELD)
+        context = {
+            **(extra_context or {}),
+            "auto_populated_fields": (),
+            "username_help_text": getattr(email, "help_text", ""),
+        }
+        # The model admin's own add page: a transaction, CSRF checked.
+        return admin.ModelAdmin.add_view(self, request, form_url, context)
+
+    def response_add(
+        self, request: HttpRequest, obj: User, post_url_continue: str | None = None
+    ) -> HttpResponse:
+        keeps_adding = "_addanother" in request.POST or IS_POPUP_VAR in request.POST
+        if sees_everything(request) or keeps_adding:
+            return super().response_add(request, obj, post_url_continue)
+
+        # The account is none of the institution's until it has a role
+        # there, and the administrator cannot open it before: the role is
+        # what they give it next.
+        self.message_user(
+            request,
+            gettext("The account of %(name)s is added: now give it its role.")
+            % {"name": obj},
+            messages.SUCCESS,
+        )
+        url = reverse("admin:institutions_membership_add")
+        return HttpResponseRedirect(f"{url}?{urlencode({'user': obj.pk})}")
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return sees_everything(request) and super().has_delete_permission(request, obj)

@@ -5,7 +5,7 @@ drawn by hand around the built-up city and the street positions are
 approximate. The texts are Romanian because citizens and clerks read them.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DEMO_PASSWORD = "demo-sesizari-2026"
 SEED = 2026
@@ -20,6 +20,53 @@ INSTITUTION = {
     "email_sender": "Primăria Municipiului Cluj-Napoca <sesizari@example.ro>",
     "map_zoom": 13,
     "answer_term_days": 30,
+    "intro_text": (
+        "Semnalați aici problemele din spațiul public al municipiului "
+        "Cluj-Napoca: gropi în carosabil, stâlpi de iluminat stinși, deșeuri "
+        "abandonate, mașini parcate pe trotuar, spații verzi neîngrijite. "
+        "Fiecare sesizare primește un număr de înregistrare și un răspuns în "
+        "cel mult 30 de zile; după verificare apare pe hartă, unde îi puteți "
+        "urmări mersul.\n\n"
+        "Pentru o urgență, când viața, sănătatea sau bunurile cuiva sunt în "
+        "pericol, sunați la 112. Pentru o avarie la rețeaua de apă sau de "
+        "canalizare care se petrece acum, anunțați și dispeceratul Companiei "
+        "de Apă Someș; pentru un autobuz aflat pe traseu, dispeceratul CTP. "
+        "Cererile, contestațiile la impozite și solicitările de documente nu "
+        "sunt sesizări: depuneți-le la Registratura Primăriei.\n\n"
+        "Numele, telefonul și adresa dumneavoastră de e-mail nu apar niciodată "
+        "pe site. Nu scrieți în descriere datele personale ale altor persoane."
+    ),
+    "intro_text_en": (
+        "Report here the problems of Cluj-Napoca's public spaces: potholes, "
+        "street lights that are out, dumped rubbish, cars parked on the "
+        "pavement, neglected green spaces. Every report gets a registration "
+        "number and an answer within 30 days; once checked, it appears on the "
+        "map, where you can follow it.\n\n"
+        "In an emergency, when someone's life, health or property is in "
+        "danger, call 112. For a water or sewer failure happening now, also "
+        "call the dispatch centre of Compania de Apă Someș; for a bus on its "
+        "route, the CTP dispatch centre. Applications, tax appeals and "
+        "requests for documents are not reports: file them with the City "
+        "Hall's registry.\n\n"
+        "Your name, phone number and e-mail address never appear on the site. "
+        "Do not write other people's personal data in the description."
+    ),
+    "intro_text_hu": (
+        "Itt jelezheti Kolozsvár közterületeinek problémáit: kátyúkat, nem "
+        "világító lámpákat, illegálisan lerakott hulladékot, járdán parkoló "
+        "autókat, elhanyagolt zöldterületeket. Minden bejelentés iktatószámot "
+        "kap, és legfeljebb 30 napon belül választ kap; ellenőrzés után "
+        "megjelenik a térképen, ahol nyomon követheti.\n\n"
+        "Vészhelyzetben, ha valakinek az élete, az egészsége vagy a vagyona "
+        "veszélyben van, hívja a 112-t. Éppen zajló víz- vagy "
+        "csatornahálózati meghibásodás esetén értesítse a Szamos Vízművek "
+        "(Compania de Apă Someș) diszpécserszolgálatát is; egy útvonalán "
+        "közlekedő autóbusz ügyében a CTP diszpécserszolgálatát. A kérvények, "
+        "az adóügyi fellebbezések és az iratigénylések nem bejelentések: "
+        "ezeket a Polgármesteri Hivatal iktatójában nyújtsa be.\n\n"
+        "Neve, telefonszáma és e-mail-címe soha nem jelenik meg a honlapon. "
+        "A leírásba ne írja bele mások személyes adatait."
+    ),
 }
 CENTRE = (23.5899, 46.7712)
 
@@ -94,6 +141,15 @@ DEPARTMENTS = [
 
 
 @dataclass(frozen=True)
+class Version:
+    """A category's texts in another language, as its administrator writes them."""
+
+    name: str
+    description: str
+    guidance: str = ""
+
+
+@dataclass(frozen=True)
 class CategorySpec:
     key: str
     name: str
@@ -105,6 +161,8 @@ class CategorySpec:
     volume: int
     # What else to do, shown once the category is chosen.
     guidance: str = ""
+    en: Version = field(kw_only=True)
+    hu: Version = field(kw_only=True)
 
 
 CATEGORIES = [
@@ -119,6 +177,20 @@ CATEGORIES = [
         "cu dizabilități, ori care blochează ieșirea din garaje și parcări. "
         "Pentru un pericol imediat sunați la 112.",
         40_625,
+        en=Version(
+            "Illegal parking",
+            "Vehicles parked on the pavement, on green spaces, on pedestrian "
+            "crossings, at public transport stops or in spaces reserved for "
+            "people with disabilities, or blocking the way out of garages and "
+            "car parks. For an immediate danger, call 112.",
+        ),
+        hu=Version(
+            "Szabálytalan parkolás",
+            "Járdán, zöldterületen, gyalogátkelőhelyen, tömegközlekedési "
+            "megállóban vagy a mozgássérültek számára fenntartott helyen parkoló "
+            "járművek, illetve garázsok és parkolók kijáratát elzáró járművek. "
+            "Közvetlen veszély esetén hívja a 112-t.",
+        ),
     ),
     CategorySpec(
         "roads",
@@ -130,6 +202,18 @@ CATEGORIES = [
         "dintre blocuri degradate, rampe lipsă la trecerile de pietoni, poduri "
         "și pasaje deteriorate.",
         39_894,
+        en=Version(
+            "Streets/Alleys/Pavements/Bridges",
+            "Potholes and uneven road surfaces, broken pavements and kerbs, "
+            "run-down alleys between blocks of flats, missing ramps at "
+            "pedestrian crossings, damaged bridges and underpasses.",
+        ),
+        hu=Version(
+            "Utcák/Sétányok/Járdák/Hidak",
+            "Kátyúk és egyenetlenségek az úttesten, törött járdák és "
+            "szegélykövek, rossz állapotú sétányok a tömbházak között, hiányzó "
+            "rámpák a gyalogátkelőhelyeknél, megrongálódott hidak és aluljárók.",
+        ),
     ),
     CategorySpec(
         "green",
@@ -141,6 +225,18 @@ CATEGORIES = [
         "toaletări, bănci și coșuri din parcuri stricate, locuri de joacă "
         "deteriorate, spații verzi distruse.",
         25_750,
+        en=Version(
+            "Green spaces/Parks",
+            "Uncut grass, dry or fallen trees, dangerous branches, pruning, "
+            "broken benches and bins in parks, damaged playgrounds, ruined "
+            "green spaces.",
+        ),
+        hu=Version(
+            "Zöldterületek/Parkok",
+            "Lenyíratlan fű, kiszáradt vagy kidőlt fák, veszélyes ágak, "
+            "gallyazás, tönkrement padok és szemetesek a parkokban, megrongált "
+            "játszóterek, tönkretett zöldterületek.",
+        ),
     ),
     CategorySpec(
         "cleaning",
@@ -151,6 +247,17 @@ CATEGORIES = [
         "Străzi nemăturate, coșuri de gunoi stradale pline, pubele neridicate "
         "la termen, containere deteriorate, animale moarte pe domeniul public.",
         18_128,
+        en=Version(
+            "Street cleaning",
+            "Unswept streets, full litter bins, household bins not emptied on "
+            "time, damaged containers, dead animals on public land.",
+        ),
+        hu=Version(
+            "Köztisztaság",
+            "Felsepretlen utcák, megtelt utcai szemetesek, időben el nem "
+            "szállított kukák, megrongálódott konténerek, elhullott állatok "
+            "közterületen.",
+        ),
     ),
     CategorySpec(
         "signs",
@@ -162,6 +269,18 @@ CATEGORIES = [
         "vegetație, marcaje rutiere șterse, propuneri de limitatoare de viteză "
         "sau de treceri de pietoni.",
         14_339,
+        en=Version(
+            "Road signs and markings",
+            "Faulty traffic lights, missing or fallen signs or signs hidden by "
+            "vegetation, faded road markings, proposals for speed bumps or "
+            "pedestrian crossings.",
+        ),
+        hu=Version(
+            "Közúti jelzések",
+            "Hibás jelzőlámpák, hiányzó, ledőlt vagy növényzettel benőtt "
+            "közlekedési táblák, lekopott útburkolati jelek, javaslatok "
+            "fekvőrendőrre vagy gyalogátkelőhelyre.",
+        ),
     ),
     CategorySpec(
         "lighting",
@@ -173,6 +292,18 @@ CATEGORIES = [
         "stâlpi înclinați sau cu cutia de conexiuni deschisă, zone și treceri "
         "de pietoni neiluminate.",
         13_299,
+        en=Version(
+            "Street lighting",
+            "Street lights that are out or flicker, lamps lit during the day, "
+            "leaning poles or poles with an open junction box, unlit areas and "
+            "pedestrian crossings.",
+        ),
+        hu=Version(
+            "Közvilágítás",
+            "Nem világító vagy villogó lámpák, nappal is égő lámpák, megdőlt "
+            "oszlopok vagy nyitott csatlakozódobozú oszlopok, kivilágítatlan "
+            "területek és gyalogátkelőhelyek.",
+        ),
     ),
     CategorySpec(
         "parking",
@@ -184,6 +315,19 @@ CATEGORIES = [
         "șterse, automate de plată și bariere defecte, locuri de reședință "
         "ocupate, vehicule abandonate pe locurile de parcare.",
         13_260,
+        en=Version(
+            "Car parks/Parking garages",
+            "Public and residents' car parks and parking garages: missing or "
+            "faded markings, faulty pay machines and barriers, residents' "
+            "spaces taken by others, vehicles abandoned in parking spaces.",
+        ),
+        hu=Version(
+            "Parkolók/Parkolóházak",
+            "Nyilvános és lakossági parkolók, parkolóházak: hiányzó vagy "
+            "lekopott felfestések, hibás fizetőautomaták és sorompók, "
+            "elfoglalt lakossági parkolóhelyek, parkolóhelyen hagyott "
+            "elhagyott járművek.",
+        ),
     ),
     CategorySpec(
         "dumping",
@@ -195,6 +339,18 @@ CATEGORIES = [
         "electrocasnice, anvelope, saci de gunoi lăsați lângă blocuri, în "
         "parcuri sau pe terenuri virane.",
         9_583,
+        en=Version(
+            "Illegal dumping",
+            "Waste dumped illegally on public land: rubble, old furniture, "
+            "household appliances, tyres, rubbish bags left next to blocks of "
+            "flats, in parks or on vacant lots.",
+        ),
+        hu=Version(
+            "Illegális hulladéklerakás",
+            "Közterületen illegálisan lerakott hulladék: építési törmelék, régi "
+            "bútor, háztartási gépek, gumiabroncsok, tömbházak mellett, "
+            "parkokban vagy üres telkeken hagyott szemeteszsákok.",
+        ),
     ),
     CategorySpec(
         "construction",
@@ -206,6 +362,18 @@ CATEGORIES = [
         "identificare, șantiere care ocupă trotuarul, lucrări zgomotoase în "
         "afara programului, noroi și materiale scăpate pe carosabil.",
         7_715,
+        en=Version(
+            "Unauthorised building work; building sites",
+            "Buildings or works without a permit or without a site board, "
+            "building sites taking up the pavement, noisy works outside the "
+            "permitted hours, mud and materials dropped on the road.",
+        ),
+        hu=Version(
+            "Engedély nélküli építkezés, munkálatok; építési területek",
+            "Engedély vagy tájékoztató tábla nélküli építkezések és munkálatok, "
+            "a járdát elfoglaló építési területek, a megengedett időn kívül "
+            "végzett zajos munkák, az úttestre hordott sár és építőanyag.",
+        ),
     ),
     CategorySpec(
         "transit",
@@ -217,6 +385,20 @@ CATEGORIES = [
         "întârzieri repetate, validatoare stricate, curățenia vehiculelor. "
         "Sesizarea ajunge la Compania de Transport Public Cluj-Napoca.",
         6_454,
+        en=Version(
+            "Public transport (CTP)",
+            "Damaged bus, trolleybus and tram stops, faulty displays, repeated "
+            "delays, broken ticket validators, dirty vehicles. The report goes "
+            "to the public transport company, Compania de Transport Public "
+            "Cluj-Napoca.",
+        ),
+        hu=Version(
+            "Közszállítás (CTP)",
+            "Megrongált autóbusz-, trolibusz- és villamosmegállók, hibás "
+            "kijelzők, ismétlődő késések, elromlott jegyérvényesítők, a "
+            "járművek tisztasága. A bejelentés a Kolozsvári Közszállítási "
+            "Vállalathoz (Compania de Transport Public Cluj-Napoca) jut el.",
+        ),
     ),
     CategorySpec(
         "water",
@@ -231,6 +413,25 @@ CATEGORIES = [
         "Pentru o avarie care curge acum, anunțați și dispeceratul Companiei "
         "de Apă Someș, la numărul de pe factură: echipa de intervenție vine "
         "mai repede decât răspunsul la o sesizare.",
+        en=Version(
+            "Water and sewerage networks (CAS)",
+            "Burst pipes and water leaks, missing or rattling manhole covers, "
+            "blocked drains, sewage backing up, no water. The report goes to "
+            "the water company, Compania de Apă Someș.",
+            "For a leak happening now, also call the dispatch centre of "
+            "Compania de Apă Someș, on the number on your bill: its repair team "
+            "comes sooner than the answer to a report.",
+        ),
+        hu=Version(
+            "Víz- és csatornahálózat (CAS)",
+            "Csőtörések és vízszivárgás, hiányzó vagy zörgő aknafedelek, "
+            "eldugult víznyelők, visszafolyó szennyvíz, vízhiány. A bejelentés "
+            "a Szamos Vízművekhez (Compania de Apă Someș) jut el.",
+            "Ha a víz most is folyik, értesítse a Szamos Vízművek "
+            "diszpécserszolgálatát is, a számláján szereplő telefonszámon: a "
+            "hibaelhárítók hamarabb kiérnek, mint ahogy a bejelentésre válasz "
+            "érkezik.",
+        ),
     ),
     CategorySpec(
         "noise",
@@ -242,6 +443,18 @@ CATEGORIES = [
         "ales între orele 22 și 8, alarme care sună fără oprire. Pentru o "
         "situație în desfășurare sunați la 112.",
         2_180,
+        en=Version(
+            "Disturbing the peace",
+            "Loud noise from bars, terraces, parties or building sites, "
+            "especially between 10 pm and 8 am, alarms that will not stop. For "
+            "something happening right now, call 112.",
+        ),
+        hu=Version(
+            "Csendháborítás",
+            "Szórakozóhelyek, teraszok, bulik vagy építkezések erős zaja, "
+            "főleg este 10 és reggel 8 óra között, megállás nélkül szóló "
+            "riasztók. Éppen zajló csendháborítás esetén hívja a 112-t.",
+        ),
     ),
     CategorySpec(
         "social",
@@ -253,6 +466,19 @@ CATEGORIES = [
         "familii în dificultate, copii lăsați nesupravegheați. Descrieți "
         "situația fără nume: datele le verifică asistenții sociali.",
         816,
+        en=Version(
+            "Social assistance",
+            "Elderly, ill or lonely people who need help, families in "
+            "difficulty, children left unsupervised. Describe the situation "
+            "without names: the social workers check the details.",
+        ),
+        hu=Version(
+            "Szociális segítségnyújtás",
+            "Segítségre szoruló idős, beteg vagy magányos emberek, nehéz "
+            "helyzetben lévő családok, felügyelet nélkül hagyott gyermekek. "
+            "Nevek nélkül írja le a helyzetet: az adatokat a szociális "
+            "munkások ellenőrzik.",
+        ),
     ),
     CategorySpec(
         "taxes",
@@ -264,6 +490,19 @@ CATEGORIES = [
         "salubrizare. Contestațiile se depun la Direcția Impozite și Taxe "
         "Locale, nu prin sesizare.",
         780,
+        en=Version(
+            "Local taxes",
+            "Problems with paying online, with tax assessments or with the "
+            "waste collection fee. Appeals go to the local taxes office, "
+            "Direcția Impozite și Taxe Locale, not through a report.",
+        ),
+        hu=Version(
+            "Helyi adók és illetékek",
+            "Gondok az online fizetéssel, az adókivetési határozatokkal vagy a "
+            "hulladékszállítási díjjal. Az adókivetés elleni fellebbezést a "
+            "Helyi Adók és Illetékek Igazgatóságán kell benyújtani, nem "
+            "bejelentésként.",
+        ),
     ),
     CategorySpec(
         "homeless",
@@ -275,6 +514,18 @@ CATEGORIES = [
         "persoane și copii care cerșesc. În nopțile reci echipele sociale "
         "intervin pentru adăpostire.",
         298,
+        en=Version(
+            "Homeless people and begging",
+            "People sleeping in the street, in parks or in the stairwells of "
+            "blocks of flats, adults and children begging. On cold nights the "
+            "social teams go out to offer them shelter.",
+        ),
+        hu=Version(
+            "Hajléktalanok és kéregetők",
+            "Utcán, parkokban vagy tömbházak lépcsőházában alvó emberek, "
+            "kéregető felnőttek és gyermekek. Hideg éjszakákon a szociális "
+            "csapatok kimennek hozzájuk, és szállást ajánlanak nekik.",
+        ),
     ),
     CategorySpec(
         "other",
@@ -285,8 +536,28 @@ CATEGORIES = [
         "Orice altă problemă a orașului care nu se potrivește în categoriile "
         "de mai sus. Registratura o trimite serviciului competent.",
         19_018,
+        en=Version(
+            "Other",
+            "Any other problem of the city that fits none of the categories "
+            "above. The registry sends it to the department responsible.",
+        ),
+        hu=Version(
+            "Egyéb",
+            "A város bármely más problémája, amely nem illik a fenti "
+            "kategóriák egyikébe sem. Az iktató az illetékes osztályhoz "
+            "továbbítja.",
+        ),
     ),
 ]
+
+
+@dataclass(frozen=True)
+class QuestionVersion:
+    """A question's texts in another language; choices keep the original keys."""
+
+    label: str
+    help_text: str = ""
+    choices: str = ""
 
 
 @dataclass(frozen=True)
@@ -298,6 +569,8 @@ class QuestionSpec:
     # For the choice kinds: "key: name" lines, as the admin takes them.
     choices: str = ""
     required: bool = False
+    en: QuestionVersion = field(kw_only=True)
+    hu: QuestionVersion = field(kw_only=True)
 
 
 # The extra questions of some categories, by the category's key.
@@ -308,6 +581,14 @@ QUESTIONS = {
             "Cât de mare este groapa, aproximativ (cm)?",
             "number",
             help_text="Lungimea celei mai mari laturi, de exemplu 40 sau 2,5.",
+            en=QuestionVersion(
+                "How big is the pothole, roughly (cm)?",
+                "The length of its longest side, for example 40 or 2.5.",
+            ),
+            hu=QuestionVersion(
+                "Körülbelül mekkora a kátyú (cm)?",
+                "A leghosszabb oldala, például 40 vagy 2,5.",
+            ),
         ),
         QuestionSpec(
             "carriageway",
@@ -315,6 +596,16 @@ QUESTIONS = {
             "single",
             choices="road: Pe carosabil\nsidewalk: Pe trotuar\nalley: Pe o alee",
             required=True,
+            en=QuestionVersion(
+                "Where is it?",
+                choices=(
+                    "road: On the road\nsidewalk: On the pavement\nalley: In an alley"
+                ),
+            ),
+            hu=QuestionVersion(
+                "Hol van?",
+                choices="road: Az úttesten\nsidewalk: A járdán\nalley: Sétányon",
+            ),
         ),
     ],
     "lighting": [
@@ -326,12 +617,33 @@ QUESTIONS = {
                 "off: Stinsă toată noaptea\nflickering: Pâlpâie\nday: Aprinsă și ziua"
             ),
             required=True,
+            en=QuestionVersion(
+                "Is the lamp out all night, or does it flicker?",
+                choices=(
+                    "off: Out all night\nflickering: It flickers\n"
+                    "day: On in the daytime too"
+                ),
+            ),
+            hu=QuestionVersion(
+                "A lámpa egész éjjel nem ég, vagy villog?",
+                choices=(
+                    "off: Egész éjjel nem ég\nflickering: Villog\nday: Nappal is ég"
+                ),
+            ),
         ),
         QuestionSpec(
             "pole-number",
             "Numărul stâlpului, dacă îl vedeți",
             "text",
             help_text="Este scris de obicei pe o plăcuță, la înălțimea ochilor.",
+            en=QuestionVersion(
+                "The pole's number, if you can see it",
+                "It is usually written on a small plate at eye level.",
+            ),
+            hu=QuestionVersion(
+                "Az oszlop száma, ha látja",
+                "Általában egy kis táblán áll, szemmagasságban.",
+            ),
         ),
     ],
     "dumping": [
@@ -348,6 +660,28 @@ QUESTIONS = {
                 "household: Saci cu gunoi menajer"
             ),
             required=True,
+            en=QuestionVersion(
+                "What kind of waste is it?",
+                "Choose all that apply.",
+                choices=(
+                    "rubble: Building rubble\n"
+                    "furniture: Old furniture\n"
+                    "appliances: Household appliances\n"
+                    "tyres: Tyres\n"
+                    "household: Bags of household rubbish"
+                ),
+            ),
+            hu=QuestionVersion(
+                "Milyen hulladékról van szó?",
+                "Jelölje be az összes megfelelőt.",
+                choices=(
+                    "rubble: Építési törmelék\n"
+                    "furniture: Régi bútor\n"
+                    "appliances: Háztartási gépek\n"
+                    "tyres: Gumiabroncsok\n"
+                    "household: Zsákokban háztartási szemét"
+                ),
+            ),
         ),
     ],
 }
@@ -360,18 +694,22 @@ class PersonSpec:
     role: str = ""
     department: str = ""
     phone: str = ""
+    # The language they chose on the site: their e-mails are written in it.
+    language: str = "ro"
 
 
 # The demo citizen whose account a visitor tries first comes first.
 CITIZENS = [
     PersonSpec("cetatean@example.ro", "Ioana Mureșan", phone="+40740000101"),
     PersonSpec("mihai.rus@example.ro", "Mihai Rus", phone="+40740000102"),
-    PersonSpec("kovacs.eva@example.ro", "Éva Kovács", phone="+40740000103"),
+    PersonSpec(
+        "kovacs.eva@example.ro", "Éva Kovács", phone="+40740000103", language="hu"
+    ),
     PersonSpec("vlad.moldovan@example.ro", "Vlad Moldovan"),
     PersonSpec("cristina.pop@example.ro", "Cristina Pop", phone="+40740000105"),
     PersonSpec("bogdan.sabau@example.ro", "Bogdan Sabău"),
     PersonSpec("andreea.man@example.ro", "Andreea Man", phone="+40740000107"),
-    PersonSpec("farkas.gabor@example.ro", "Gábor Farkas"),
+    PersonSpec("farkas.gabor@example.ro", "Gábor Farkas", language="hu"),
 ]
 
 STAFF = [
@@ -391,9 +729,12 @@ STAFF = [
     PersonSpec("sef.asistenta@example.ro", "Adriana Hossu", "head", "social"),
     PersonSpec("sef.taxe@example.ro", "Florin Ardelean", "head", "taxes"),
     PersonSpec("sef.cabinet@example.ro", "Teodora Rusu", "head", "cabinet"),
-    PersonSpec("admin@example.ro", "Andrei Administrator", "admin"),
+    PersonSpec("administrator@example.ro", "Carmen Sălăjan", "admin"),
     PersonSpec("conducere@example.ro", "Simona Viceprimar", "viewer"),
 ]
+
+# The deployment's superuser, above every institution: no role in any.
+SUPERUSER = PersonSpec("admin@example.ro", "Andrei Administrator")
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,13 @@ def demo_accounts() -> list[tuple[str, str, str]]:
         if spec.department:
             role = f"{role}, {departments[spec.department]}"
         rows.append((role, spec.email, spec.full_name))
+    rows.append(
+        (
+            _("Superuser of the deployment"),
+            data.SUPERUSER.email,
+            data.SUPERUSER.full_name,
+        )
+    )
     return rows
 
 
@@ -192,6 +199,7 @@ def _create_cast() -> Cast:
             name=spec.name,
             description=spec.description,
             guidance=spec.guidance,
+            **_versions(spec.en, spec.hu, ["name", "description", "guidance"]),
             colour=spec.colour,
             icon=spec.icon,
             position=position,
@@ -209,6 +217,9 @@ def _create_cast() -> Cast:
                 help_text=question.help_text,
                 kind=question.kind,
                 choices=question.choices,
+                **_versions(
+                    question.en, question.hu, ["label", "help_text", "choices"]
+                ),
                 required=question.required,
                 position=order,
             )
@@ -230,12 +241,13 @@ def _create_cast() -> Cast:
 
     # One hash for all: the demo accounts share their password.
     password = make_password(data.DEMO_PASSWORD)
+    _person(data.SUPERUSER, password, is_superuser=True)
     citizens = [_person(spec, password) for spec in data.CITIZENS]
     clerk = None
     heads: dict[str, User] = {}
     staff: dict[str, list[User]] = {}
     for member in data.STAFF:
-        user = _person(member, password, is_admin=member.role == Role.ADMIN)
+        user = _person(member, password)
         Membership.objects.create(
             user=user,
             institution=institution,
@@ -255,15 +267,33 @@ def _create_cast() -> Cast:
     )
 
 
-def _person(spec: data.PersonSpec, password: str, *, is_admin: bool = False) -> User:
+def _versions(
+    en: data.Version | data.QuestionVersion,
+    hu: data.Version | data.QuestionVersion,
+    fields: list[str],
+) -> dict[str, str]:
+    """The English and Hungarian fields of a text, as the model names them."""
+    return {
+        f"{name}_{code}": getattr(version, name)
+        for code, version in (("en", en), ("hu", hu))
+        for name in fields
+    }
+
+
+def _person(
+    spec: data.PersonSpec, password: str, *, is_superuser: bool = False
+) -> User:
     user, _created = User.objects.get_or_create(
         email=spec.email,
         defaults={
             "full_name": spec.full_name,
             "phone": spec.phone,
+            "language": spec.language,
             "password": password,
-            "is_staff": is_admin,
-            "is_superuser": is_admin,
+            # An institution's administrator needs neither: the role opens
+            # the admin on its site (institutions.admin_site).
+            "is_staff": is_superuser,
+            "is_superuser": is_superuser,
         },
     )
     EmailAddress.objects.get_or_create(

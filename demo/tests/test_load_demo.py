@@ -3,13 +3,23 @@ import re
 from collections import Counter
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from demo.data import DEMO_PASSWORD
-from institutions.models import Category, Institution, Membership, Role, Street
+from accounts.models import User
+from demo.data import CATEGORIES, DEMO_PASSWORD
+from institutions.models import (
+    Category,
+    CategoryQuestion,
+    Institution,
+    Membership,
+    Role,
+    Street,
+    parse_choices,
+)
 from notifications.models import OutgoingEmail
 from reports import legal_clock
 from reports.models import EventKind, Outcome, Photo, Report, Status
@@ -222,3 +232,97 @@ def test_load_demo_queues_the_emails_of_the_history_as_dated(cluj):
     assert emails[0].created_at == registered.created_at
     assert due in emails[0].body_text
     assert report.registry_number in emails[0].subject
+
+
+def test_load_demo_gives_every_category_english_and_hungarian_texts(cluj):
+    categories = Category.objects.filter(institution=cluj)
+
+    for category in categories:
+        for code in ("en", "hu"):
+            name = getattr(category, f"name_{code}")
+            description = getattr(category, f"description_{code}")
+            guidance = getattr(category, f"guidance_{code}")
+            assert name not in ("", category.name)
+            assert description and description != category.description
+            assert bool(guidance) == bool(category.guidance)
+    assert {c.name_hu for c in categories} == {spec.hu.name for spec in CATEGORIES}
+    assert categories.get(name="Iluminat public").name_hu == "Közvilágítás"
+
+
+def test_load_demo_gives_every_question_english_and_hungarian_texts(cluj):
+    questions = CategoryQuestion.objects.filter(category__institution=cluj)
+
+    assert questions.count() == 5
+    for question in questions:
+        # The versions' choices use the original's keys, as the admin asks.
+        question.full_clean()
+        keys = [choice.key for choice in question.choice_list()]
+        for code in ("en", "hu"):
+            assert getattr(question, f"label_{code}") not in ("", question.label)
+            help_text = getattr(question, f"help_text_{code}")
+            assert bool(help_text) == bool(question.help_text)
+            choices = parse_choices(getattr(question, f"choices_{code}"))
+            assert [choice.key for choice in choices] == keys
+
+
+def test_load_demo_writes_the_introduction_in_three_languages(cluj):
+    texts = [cluj.intro_text, cluj.intro_text_en, cluj.intro_text_hu]
+
+    assert "112" in cluj.intro_text
+    assert all("112" in text and "\n\n" in text for text in texts)
+    assert len(set(texts)) == 3
+    assert all(len(text) <= 1500 for text in texts)
+
+
+@pytest.mark.mainflow
+def test_load_demo_home_page_in_hungarian_names_the_categories_in_hungarian(
+    cluj, client
+):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "hu"
+
+    page = client.get("/").content.decode()
+
+    assert "Szabálytalan parkolás" in page
+    assert "Itt jelezheti Kolozsvár közterületeinek problémáit" in page
+    assert "Parcări neregulamentare" not in page
+    assert "Semnalați aici" not in page
+
+
+@pytest.mark.mainflow
+def test_load_demo_writes_a_hungarian_citizens_emails_in_hungarian(cluj):
+    citizen = User.objects.get(email="kovacs.eva@example.ro")
+    reports = Report.objects.filter(author=citizen)
+    registered = OutgoingEmail.objects.filter(
+        report__author=citizen, kind="report_registered"
+    ).select_related("report")
+
+    assert citizen.language == "hu"
+    assert reports.exists()
+    assert set(reports.values_list("petitioner_language", flat=True)) == {"hu"}
+    assert registered.count() == reports.count()
+    for email in registered:
+        number = email.report.registry_number
+        assert f"Bejelentését {number} számon iktattuk" in email.subject
+        assert f"Bejelentését {number} számon iktattuk." in email.body_text
+    romanian = OutgoingEmail.objects.filter(
+        report__author__email="cetatean@example.ro", kind="report_registered"
+    ).first()
+    assert romanian is not None
+    assert "Sesizarea dumneavoastră" in romanian.subject
+
+
+@pytest.mark.mainflow
+def test_load_demo_has_an_institution_administrator_who_is_no_superuser(cluj, client):
+    administrator = User.objects.get(email="administrator@example.ro")
+    superuser = User.objects.get(email="admin@example.ro")
+
+    assert Membership.objects.get(user=administrator).role == Role.ADMIN
+    assert not administrator.is_superuser
+    assert not administrator.is_staff
+    assert superuser.is_superuser
+    assert not superuser.memberships.exists()
+    assert client.login(email=administrator.email, password=DEMO_PASSWORD)
+    index = client.get("/admin/")
+    assert index.status_code == 200
+    assert "/admin/institutions/category/" in index.content.decode()
+    assert "/admin/auth/group/" not in index.content.decode()

@@ -304,6 +304,35 @@ def test_a_new_staff_member_is_found_by_their_exact_address_only(
     assert [item["id"] for item in partial["results"]] == [str(cluj_admin.pk)]
 
 
+def test_an_administrator_adds_a_colleagues_account_then_gives_it_a_role(
+    cluj_admin, cluj
+):
+    client = admin_client(cluj_admin, CLUJ)
+
+    response = client.post(
+        reverse("admin:accounts_user_add"),
+        {
+            "email": "noul.coleg@example.ro",
+            "full_name": "Noul Coleg",
+            "phone": "",
+            "password1": "o-parola-lunga-2026",
+            "password2": "o-parola-lunga-2026",
+            "is_superuser": "on",
+            "is_staff": "on",
+        },
+    )
+
+    added = User.objects.get(email="noul.coleg@example.ro")
+    role_url = reverse("admin:institutions_membership_add")
+    assert response.status_code == 302
+    assert response["Location"] == f"{role_url}?user={added.pk}"
+    assert not added.is_superuser
+    assert not added.is_staff
+    assert added.check_password("o-parola-lunga-2026")
+    role_form = client.get(response["Location"]).content.decode()
+    assert f'<option value="{added.pk}" selected>Noul Coleg</option>' in role_form
+
+
 # Every model admin is scoped, or kept to superusers on purpose.
 # Django's permissions, which administrators are not given, keep them so.
 SUPERUSERS_ONLY = {
@@ -349,3 +378,25 @@ def test_memberships_are_the_institutions_only(cluj_admin, cluj, floresti):
     shown = response.context["cl"].result_list
     assert {membership.institution for membership in shown} == {cluj}
     assert Membership.objects.filter(institution=floresti).exists()
+
+
+# The index offers an "add" link only where the add page opens.
+@pytest.mark.parametrize(
+    "model_admin",
+    list(admin.site._registry.values()),
+    ids=lambda model_admin: model_admin.model._meta.label_lower,
+)
+def test_an_administrator_opens_every_add_page_the_index_offers(
+    cluj_admin, model_admin
+):
+    meta = model_admin.model._meta
+    add_url = reverse(f"admin:{meta.app_label}_{meta.model_name}_add")
+    client = admin_client(cluj_admin, CLUJ)
+
+    index = client.get(reverse("admin:index")).content.decode()
+    response = client.get(add_url)
+
+    if f'href="{add_url}"' in index:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 403
