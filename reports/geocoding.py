@@ -54,6 +54,8 @@ ADDRESS_WORDS = frozenset(
     {"nr", "numarul", "numar", "bl", "bloc", "sc", "scara", "ap", "et"}
 )
 _WORD = re.compile(r"[\w-]+")
+# A house number ends what names a building: "Horea 5", "Horea nr. 5A".
+_HOUSE_NUMBER = re.compile(r"\b(?P<number>\d+[^\W\d_]?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,9 @@ class Place:
     label: str
     lat: float
     lon: float
+    # False for a whole street (of the institution's street list, or a road
+    # the geocoder knows no number on) and for a place without one.
+    has_house_number: bool = True
 
     @property
     def point(self) -> Point:
@@ -82,6 +87,33 @@ def search_places(
     if places:
         return places
     return search_streets(institution=institution, query=query, limit=limit)
+
+
+def address_to_keep(*, place: Place, typed: str) -> str:
+    """What the address field says once the citizen chooses the place.
+
+    A street's name has no house number, and the clerk needs the one the
+    citizen typed: the typed words are kept when they name that street,
+    with the block or landmark they may hold; when they name it otherwise
+    ("str. Unirii 3" for Piața Unirii), the street's name takes the number.
+    Without a number typed, the place's label is the better address.
+    """
+    typed = " ".join(typed.split())
+    if place.has_house_number:
+        return place.label
+
+    numbered = [
+        (part, number)
+        for part in typed.split(",")
+        if (number := _HOUSE_NUMBER.search(part.strip()))
+    ]
+    for part, _number in numbered:
+        same_street = street_key(part) == street_key(place.label)
+        if same_street and street_type(part) in ("", street_type(place.label)):
+            return typed
+    if numbered:
+        return f"{place.label} {numbered[0][1]['number']}"
+    return place.label
 
 
 def locate_address(*, institution: Institution, address: str) -> Place | None:
@@ -142,7 +174,12 @@ def search_streets(
         streets = _streets_matching(institution, key, street_type(part), limit)
         if streets:
             return [
-                Place(label=street.name, lat=street.location.y, lon=street.location.x)
+                Place(
+                    label=street.name,
+                    lat=street.location.y,
+                    lon=street.location.x,
+                    has_house_number=False,
+                )
                 for street in streets
             ]
     return []
@@ -234,10 +271,12 @@ def _geocoder_params(institution: Institution, query: str, limit: int) -> dict:
 
 
 def _place_from(result: dict) -> Place:
+    address = result.get("address") or {}
     return Place(
         label=_label_for(result),
         lat=float(result["lat"]),
         lon=float(result["lon"]),
+        has_house_number=bool(address.get("house_number")),
     )
 
 

@@ -6,7 +6,13 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from institutions.models import Street
-from reports.geocoding import Place, search_places, search_streets, street_key
+from reports.geocoding import (
+    Place,
+    address_to_keep,
+    search_places,
+    search_streets,
+    street_key,
+)
 from reports.tests.fake_nominatim import (
     FakeNominatim,
     closed_port_url,
@@ -98,7 +104,14 @@ def test_search_places_falls_back_to_streets_when_geocoder_is_unreachable(
     with caplog.at_level(logging.WARNING, logger="reports.geocoding"):
         places = search_places(institution=institution, query="Str. Memorandumului 7")
 
-    assert places == [Place(label="Strada Memorandumului", lat=46.7695, lon=23.586)]
+    assert places == [
+        Place(
+            label="Strada Memorandumului",
+            lat=46.7695,
+            lon=23.586,
+            has_house_number=False,
+        )
+    ]
     assert [record.getMessage() for record in caplog.records] == [
         "The geocoder failed: URLError"
     ]
@@ -202,6 +215,48 @@ def test_search_streets_only_of_the_institution(institution, streets):
     assert [place.label for place in places] == ["Bulevardul Eroilor"]
 
 
+HOREA = Place(label="Strada Horea", lat=46.7722, lon=23.584, has_house_number=False)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        # The citizen's words name the street: kept, with what they add.
+        ("Strada Horea 5", "Strada Horea 5"),
+        ("str. horea nr. 5A", "str. horea nr. 5A"),
+        ("Horea 5, bl. C, lângă școală", "Horea 5, bl. C, lângă școală"),
+        ("  Horea   5 ", "Horea 5"),
+        # Another street, or its number apart: the street's name, numbered.
+        ("Aleea Horea 5", "Strada Horea 5"),
+        ("Horeii 5", "Strada Horea 5"),
+        ("5, Strada Horea, Cluj-Napoca", "Strada Horea 5"),
+        # No number typed: the street's name.
+        ("str. Horea", "Strada Horea"),
+        ("Horea, bl. C2", "Strada Horea"),
+    ],
+)
+def test_address_to_keep_for_a_street_keeps_the_house_number_typed(typed, kept):
+    assert address_to_keep(place=HOREA, typed=typed) == kept
+
+
+def test_address_to_keep_for_a_numbered_place_is_its_label():
+    place = Place(label="Strada Horea 7, Cluj-Napoca", lat=46.7722, lon=23.584)
+
+    assert address_to_keep(place=place, typed="Horea 5") == place.label
+
+
+def test_search_places_says_a_geocoder_road_has_no_house_number(settings, institution):
+    road = nominatim_result(lat=46.7697, lon=23.5862, road="Strada Memorandumului")
+    with FakeNominatim(results=[road]) as server:
+        settings.GEOCODER_URL = server.url
+
+        places = search_places(institution=institution, query="Memorandumului 14")
+
+    assert [(place.label, place.has_house_number) for place in places] == [
+        ("Strada Memorandumului, Cluj-Napoca", False)
+    ]
+
+
 def test_street_key_keeps_only_the_name():
     assert street_key("B-dul 21 Decembrie 1989 nr. 5, bl. A2") == "decembrie"
 
@@ -215,7 +270,20 @@ def test_geocode_view_answers_json(client, nominatim, institution):
             "label": "Strada Memorandumului 28, Cluj-Napoca",
             "lat": 46.7697,
             "lon": 23.5862,
+            "address": "Strada Memorandumului 28, Cluj-Napoca",
         }
+    ]
+
+
+def test_geocode_view_keeps_the_house_number_typed_for_a_street(
+    client, institution, streets
+):
+    response = client.get(reverse("reports:geocode"), {"q": " str.  Unirii 3 "})
+
+    assert response.status_code == 200
+    assert [(place["label"], place["address"]) for place in response.json()] == [
+        ("Strada Unirii", "str. Unirii 3"),
+        ("Piața Unirii", "Piața Unirii 3"),
     ]
 
 

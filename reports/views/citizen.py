@@ -144,10 +144,23 @@ def _boundary_geojson(institution: Institution) -> str:
 
 @require_GET
 def geocode(request: InstitutionRequest) -> JsonResponse:
+    """Places for the typed address, each with the address to write once chosen."""
+    query = request.GET.get("q", "")
     places = geocoding.search_places(
-        institution=require_institution(request), query=request.GET.get("q", "")
+        institution=require_institution(request), query=query
     )
-    return JsonResponse([place.as_json() for place in places], safe=False)
+    return JsonResponse(
+        [
+            {
+                "label": place.label,
+                "lat": place.lat,
+                "lon": place.lon,
+                "address": geocoding.address_to_keep(place=place, typed=query),
+            }
+            for place in places
+        ],
+        safe=False,
+    )
 
 
 @login_required

@@ -178,12 +178,37 @@
       }
     }
 
+    function choose(place) {
+      // The server says what the field keeps: a street found has no house
+      // number, so the number typed stays (reports/geocoding.py).
+      address.value = place.address || place.label;
+      results.textContent = "";
+      if (view) {
+        placePin([place.lat, place.lon], message(form, "PinAt", {
+          place: place.label,
+        }));
+        view.map.setView([place.lat, place.lon], PIN_ZOOM);
+      } else {
+        latitude.value = place.lat.toFixed(6);
+        longitude.value = place.lon.toFixed(6);
+        geocoded.value = "";
+        pinChanged();
+      }
+    }
+
     function showResults(places) {
       results.textContent = "";
       var heading = document.createElement("p");
       results.appendChild(heading);
       if (!places.length) {
         heading.textContent = message(form, "NoPlaces");
+        return;
+      }
+      if (places.length === 1 && view) {
+        // One place found: the pin goes there at once, and the status says
+        // where (aria-live); the pin can still be moved or removed. Without
+        // the map there is no pin to show it, so the citizen chooses.
+        choose(places[0]);
         return;
       }
       heading.textContent = message(form, "Places", { count: places.length });
@@ -196,19 +221,7 @@
         button.className = "address-result button--secondary button--small";
         button.textContent = place.label;
         button.addEventListener("click", function () {
-          address.value = place.label;
-          results.textContent = "";
-          if (view) {
-            placePin([place.lat, place.lon], message(form, "PinAt", {
-              place: place.label,
-            }));
-            view.map.setView([place.lat, place.lon], PIN_ZOOM);
-          } else {
-            latitude.value = place.lat.toFixed(6);
-            longitude.value = place.lon.toFixed(6);
-            geocoded.value = "";
-            pinChanged();
-          }
+          choose(place);
           address.focus();
         });
         item.appendChild(button);
