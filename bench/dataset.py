@@ -493,11 +493,11 @@ REPORT_COLUMNS = (
     "id, institution_id, author_id, category_id, location, address, description, "
     "public_description, status, department_id, assignee_id, registry_number, "
     "registered_at, due_date, published_at, resolved_at, created_at, updated_at, "
-    "forwarded_to_name, forwarded_to_email, resolution_id"
+    "forwarded_to_name, forwarded_to_email, resolution_id, answers"
 )
 RESOLUTION_COLUMNS = (
     "id, report_id, outcome, summary, document, issued_by_id, issued_at, "
-    "outgoing_number"
+    "outgoing_number, satisfaction"
 )
 EVENT_COLUMNS = (
     "report_id, kind, from_status, to_status, text, visibility, actor_id, created_at"
@@ -565,6 +565,7 @@ def load_dataset(count: int, *, seed: int = SEED, progress: Any = None) -> Cast:
                     "",
                     "",
                     resolution_id if report.resolved_at else None,
+                    "[]",
                 )
             )
             if report.resolved_at:
@@ -580,6 +581,7 @@ def load_dataset(count: int, *, seed: int = SEED, progress: Any = None) -> Cast:
                         assignee,
                         report.resolved_at,
                         f"{outgoing[year]}/{year}",
+                        "",
                     )
                 )
             for kind, from_status, to_status, visibility, moment in report.events:
