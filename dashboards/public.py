@@ -18,7 +18,8 @@ from dashboards.filters import Filters, default_period
 from dashboards.sql import fetch
 from dashboards.tables import Table
 from dashboards.work import outcomes
-from institutions.models import Institution
+from institutions.models import Category, Institution
+from institutions.translations import translated
 
 CACHE_SECONDS = 15 * 60
 
@@ -97,7 +98,7 @@ def per_month(filters: Filters) -> Table:
 
 def per_category(filters: Filters) -> Table:
     rows = fetch(
-        """SELECT c.name, count(*),
+        """SELECT c.id, count(*),
             count(*) FILTER (WHERE f.resolved_on IS NOT NULL),
             count(*) FILTER (WHERE f.is_open),
             percentile_cont(0.5) WITHIN GROUP (ORDER BY f.resolve_days)
@@ -106,7 +107,7 @@ def per_category(filters: Filters) -> Table:
         FROM dashboards_reportfact f
             JOIN institutions_category c ON c.id = f.category_id
         WHERE f.institution_id = %s AND f.received_on BETWEEN %s AND %s
-        GROUP BY 1 ORDER BY 2 DESC, 1""",
+        GROUP BY c.id, c.name ORDER BY 2 DESC, c.name""",
         [filters.institution.pk, filters.start, filters.end],
     )
     table = Table(
@@ -122,10 +123,15 @@ def per_category(filters: Filters) -> Table:
         ],
         note=_("Reports received in the period, and what became of them."),
     )
-    for name, received, answered, still_open, median, on_time in rows:
+    # The public reads the categories in its language.
+    names = {
+        category.pk: translated(category, "name")
+        for category in Category.objects.filter(pk__in=[row[0] for row in rows])
+    }
+    for category_id, received, answered, still_open, median, on_time in rows:
         table.rows.append(
             [
-                name,
+                names[category_id],
                 received,
                 answered,
                 still_open,

@@ -5,6 +5,7 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -276,6 +277,19 @@ def test_public_statistics_need_no_login(client, city):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Spații verzi/Parcuri" in page
+
+
+def test_public_statistics_name_the_categories_in_the_visitor_s_language(
+    client, city, parks
+):
+    parks.name_hu = "Zöldterületek/Parkok"
+    parks.save()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "hu"
+
+    page = client.get(reverse("public-statistics")).content.decode()
+
+    assert "Zöldterületek/Parkok" in page
+    assert "Spații verzi/Parcuri" not in page
 
 
 def test_public_statistics_show_no_personal_data(client, city, citizen):
