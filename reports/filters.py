@@ -129,7 +129,7 @@ class ReportFilterForm(forms.Form):
         values = self.valid_values()
         labels = []
         if "category" in values:
-            labels.append(values["category"].name)
+            labels.append(str(values["category"]))
         if "zone" in values:
             labels.append(str(dict(self._zone_choices())[values["zone"]]))
         if "status" in values:
