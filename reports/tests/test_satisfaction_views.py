@@ -37,6 +37,9 @@ def test_the_pages_read_as_the_e_mail_unless_the_visitor_chose(
 ):
     citizen.language = "hu"
     citizen.save()
+    category = resolved_report.category
+    category.name_hu = "Utcák és járdák"
+    category.save()
     _solved, not_solved = links
 
     as_sent = Client().get(not_solved)
@@ -45,6 +48,7 @@ def test_the_pages_read_as_the_e_mail_unless_the_visitor_chose(
     as_chosen = chooser.get(not_solved)
 
     assert 'lang="hu"' in as_sent.text and "Megoldódott a probléma?" in as_sent.text
+    assert "Utcák és járdák" in as_sent.text
     assert 'lang="en"' in as_chosen.text and "Is the problem solved?" in as_chosen.text
 
 
